@@ -29,4 +29,16 @@ public:
     using Error::Error;
 };
 
+/// A dataset that cannot be used: a missing folder, no usable image, a single class, a bad split file.
+class DataError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A weight file that cannot be read, written or applied; the message names the file.
+class WeightsError : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace tl

@@ -31,7 +31,7 @@ void TestShapeInference::knownShapes_data()
     QTest::newRow("googlenet 4e") << "googlenet" << 224 << "inception4e.concat" << "[1, 832, 14, 14]";
     QTest::newRow("googlenet 5b") << "googlenet" << 224 << "inception5b.concat" << "[1, 1024, 7, 7]";
     QTest::newRow("googlenet aux") << "googlenet" << 224 << "aux1.pool" << "[1, 512, 4, 4]";
-    QTest::newRow("googlenet odd") << "googlenet" << 113 << "maxpool1" << "[1, 64, 29, 29]";
+    QTest::newRow("googlenet ceil") << "googlenet" << 115 << "maxpool1" << "[1, 64, 29, 29]";
     QTest::newRow("densenet121 block4") << "densenet121" << 224 << "features.norm5" << "[1, 1024, 7, 7]";
     QTest::newRow("densenet161 block1") << "densenet161" << 224 << "features.denseblock1.denselayer6.concat"
                                         << "[1, 384, 56, 56]";

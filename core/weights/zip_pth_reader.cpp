@@ -1,0 +1,118 @@
+// The zip container is read with LibTorch's own PyTorchStreamReader (miniz underneath), which
+// takes any root folder name, data descriptors, Zip64 and the 64-byte aligned records that
+// torch.save writes. Only the pickle inside needs our own reader.
+#include "weights/pth_reader.h"
+
+#include "common/errors.h"
+#include "weights/unpickler.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <caffe2/serialize/read_adapter_interface.h>
+#include <torch/torch.h>
+
+#include <cstring>
+#include <map>
+
+namespace tl {
+
+namespace {
+
+class MappedReadAdapter final : public caffe2::serialize::ReadAdapterInterface {
+public:
+    explicit MappedReadAdapter(std::shared_ptr<const MappedFile> file) : m_file(std::move(file)) {}
+    size_t size() const override { return m_file->size(); }
+    size_t read(uint64_t pos, void* buf, size_t n, const char*) const override
+    {
+        if (pos >= m_file->size())
+            return 0;
+        n = std::min<uint64_t>(n, m_file->size() - pos);
+        std::memcpy(buf, m_file->data() + pos, n);
+        return n;
+    }
+
+private:
+    std::shared_ptr<const MappedFile> m_file;
+};
+
+// The first line of a c10::Error, without LibTorch's source locations.
+std::string firstLine(const char* what)
+{
+    std::string s(what);
+    return s.substr(0, s.find('\n'));
+}
+
+}  // namespace
+
+WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, bool layoutOnly)
+{
+    const std::string name = file->name();
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(std::make_shared<MappedReadAdapter>(file));
+        if (!reader.hasRecord("data.pkl"))
+            throw WeightsError(name + ": zip file without data.pkl: not a torch.save file");
+        bool bigEndian = false;
+        if (reader.hasRecord("byteorder")) {
+            auto [ptr, size] = reader.getRecord("byteorder");
+            const std::string order(static_cast<const char*>(ptr.get()), size);
+            if (order != "little" && order != "big")
+                throw WeightsError(name + ": unknown byte order '" + order.substr(0, 16) + "'");
+            bigEndian = order == "big";
+        }
+        auto [pickleData, pickleSize] = reader.getRecord("data.pkl");
+
+        std::map<std::string, pickle::Ref> storages;
+        auto persistentLoad = [&](pickle::Unpickler& u, const pickle::Object& pid) -> pickle::Ref {
+            // ('storage', storage class, key, location, numel)
+            if (pid.type != pickle::Type::Tuple || pid.items.size() != 5 || !pid.items[0]->isStr("storage")
+                || pid.items[1]->type != pickle::Type::Global || pid.items[2]->type != pickle::Type::Str
+                || pid.items[4]->type != pickle::Type::Int || pid.items[4]->bigInteger || pid.items[4]->integer < 0)
+                u.fail("malformed storage reference");
+            const torch::ScalarType dtype = pickle::storageDtype(pid.items[1]->text, name);
+            const std::string& key = pid.items[2]->text;
+            const int64_t numel = pid.items[4]->integer;
+            const auto known = storages.find(key);
+            if (known != storages.end()) {
+                if (known->second->dtype != dtype || known->second->numel != numel)
+                    u.fail("storage '" + key + "' is used with two different types or sizes");
+                return known->second;
+            }
+            const std::string record = "data/" + key;
+            if (key.empty() || key.find('/') != std::string::npos || !reader.hasRecord(record))
+                u.fail("storage '" + key + "' has no data record");
+            pickle::Ref storage = u.make(pickle::Type::Storage);
+            storage->dtype = dtype;
+            storage->numel = numel;
+            const size_t itemSize = c10::elementSize(dtype);
+            if (static_cast<uint64_t>(numel) > file->size() / std::max<size_t>(itemSize, 1))
+                u.fail("storage '" + key + "' is larger than the file");
+            if (!layoutOnly) {
+                auto [data, bytes] = reader.getRecord(record);
+                if (bytes != static_cast<size_t>(numel) * itemSize)
+                    u.fail("storage '" + key + "' has " + std::to_string(bytes) + " bytes, but "
+                           + std::to_string(numel) + " elements of " + std::to_string(itemSize) + " bytes declared");
+                if (bigEndian)
+                    swapByteOrder(data.get(), bytes, c10::isComplexType(dtype) ? itemSize / 2 : itemSize);
+                c10::Storage s(c10::Storage::use_byte_size_t(), bytes, std::move(data), nullptr, false);
+                storage->tensor = torch::empty({0}, torch::TensorOptions().dtype(dtype)).set_(s, 0, {numel}, {1});
+            }
+            storages.emplace(key, storage);
+            return storage;
+        };
+        pickle::Unpickler unpickler(static_cast<const unsigned char*>(pickleData.get()), pickleSize, name,
+                                    persistentLoad);
+        const pickle::Ref root = unpickler.load();
+        WeightFile result;
+        result.path = file->path();
+        result.format = WeightFormat::PthZip;
+        result.tensors = stateDictFromPickle(*root, name, result.nestedKey);
+        return result;
+    } catch (const WeightsError&) {
+        throw;
+    } catch (const c10::Error& e) {
+        throw WeightsError(name + ": not a valid PyTorch zip file: " + firstLine(e.what_without_backtrace()));
+    } catch (const std::exception& e) {
+        throw WeightsError(name + ": not a valid PyTorch zip file: " + firstLine(e.what()));
+    }
+}
+
+}  // namespace tl
