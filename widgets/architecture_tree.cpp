@@ -7,6 +7,8 @@
 #include <QHeaderView>
 #include <QLocale>
 
+#include <functional>
+
 namespace tl {
 
 namespace {
@@ -49,20 +51,29 @@ void ArchitectureTree::setSpec(const ArchSpec& spec, int64_t height, int64_t wid
     }
     const QLocale locale;
     QHash<QString, qint64> groupParams;
-    for (const Group& g : spec.groups) {
-        const QString id = QString::fromStdString(g.id);
-        QTreeWidgetItem* parentItem = g.parent.empty() ? nullptr : m_items.value(QString::fromStdString(g.parent));
+    // Group rows are made when their first layer appears, so rows keep the network's order.
+    std::function<QTreeWidgetItem*(const std::string&)> groupItem = [&](const std::string& groupId) -> QTreeWidgetItem* {
+        if (groupId.empty())
+            return nullptr;
+        const QString id = QString::fromStdString(groupId);
+        if (QTreeWidgetItem* existing = m_items.value(id))
+            return existing;
+        const Group* g = spec.findGroup(groupId);
+        if (!g)
+            return nullptr;
+        QTreeWidgetItem* parentItem = groupItem(g->parent);
         auto* item = parentItem ? new QTreeWidgetItem(parentItem) : new QTreeWidgetItem(this);
-        item->setText(NameColumn, QString::fromStdString(g.label));
-        item->setText(KindColumn, QString::fromLatin1(toString(g.kind)));
+        item->setText(NameColumn, QString::fromStdString(g->label));
+        item->setText(KindColumn, QString::fromLatin1(toString(g->kind)));
         item->setData(NameColumn, Qt::UserRole, id);
         item->setToolTip(NameColumn, id);
         m_items.insert(id, item);
-    }
+        return item;
+    };
     for (size_t i = 0; i < spec.nodes.size(); ++i) {
         const Node& n = spec.nodes[i];
         const QString id = QString::fromStdString(n.id);
-        QTreeWidgetItem* parentItem = n.group.empty() ? nullptr : m_items.value(QString::fromStdString(n.group));
+        QTreeWidgetItem* parentItem = groupItem(n.group);
         auto* item = parentItem ? new QTreeWidgetItem(parentItem) : new QTreeWidgetItem(this);
         item->setText(NameColumn, id);
         item->setText(KindColumn, QString::fromLatin1(toString(n.kind)));
@@ -76,10 +87,10 @@ void ArchitectureTree::setSpec(const ArchSpec& spec, int64_t height, int64_t wid
         item->setTextAlignment(ParamsColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(NameColumn, Qt::UserRole, id);
         m_items.insert(id, item);
-        for (std::string g = n.group; !g.empty();) {
-            groupParams[QString::fromStdString(g)] += params;
-            const Group* group = spec.findGroup(g);
-            g = group ? group->parent : std::string();
+        for (QTreeWidgetItem* up = parentItem; up; up = up->parent()) {
+            groupParams[up->data(NameColumn, Qt::UserRole).toString()] += params;
+            if (!shapes.empty())
+                up->setText(ShapeColumn, shapeText(shapes[i]));  // a group's output is its last layer's
         }
     }
     for (auto it = groupParams.cbegin(); it != groupParams.cend(); ++it) {

@@ -51,11 +51,12 @@ double timeExecutor(const std::string& arch, int iterations)
     return median(seconds);
 }
 
-nlohmann::json runPeer(int iterations, int threads)
+// Runs the Python peer for one architecture, so both sides see the same machine load.
+nlohmann::json runPeer(const std::string& arch, int iterations, int threads)
 {
     const std::string command = std::string("/usr/bin/python3 \"" TRANSFERLAB_SOURCE_DIR
                                             "/tests/benchmarks/bench_executor_peer.py\" ")
-                              + std::to_string(iterations) + " " + std::to_string(threads);
+                              + std::to_string(iterations) + " " + std::to_string(threads) + " " + arch;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return nullptr;
@@ -87,11 +88,11 @@ int main(int argc, char** argv)
     torch::manual_seed(0);
     std::printf("forward+backward, batch %d, %dx%d, %d threads, median of %d iterations\n", kBatch, kSize, kSize,
                 threads, iterations);
-    const nlohmann::json python = peer ? runPeer(iterations, threads) : nlohmann::json(nullptr);
-    if (peer && !python.is_object())
-        std::printf("(the Python peer did not run; is python3-torchvision installed?)\n");
     std::printf("%-14s %14s %14s %8s\n", "arch", "executor s", "python s", "ratio");
     for (const std::string& arch : kArchs) {
+        const nlohmann::json python = peer ? runPeer(arch, iterations, threads) : nlohmann::json(nullptr);
+        if (peer && !python.is_object())
+            std::printf("(the Python peer did not run; is python3-torchvision installed?)\n");
         const double ours = timeExecutor(arch, iterations);
         if (python.is_object() && python.contains(arch)) {
             const double theirs = python[arch].get<double>();

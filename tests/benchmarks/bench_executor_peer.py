@@ -1,6 +1,6 @@
 """Peer of bench_executor: torchvision's forward+backward time per batch, as JSON {arch: seconds}.
 
-Usage: bench_executor_peer.py ITERATIONS THREADS
+Usage: bench_executor_peer.py ITERATIONS THREADS [ARCH ...]
 """
 import json
 import statistics
@@ -42,7 +42,8 @@ def main():
     iterations, threads = int(sys.argv[1]), int(sys.argv[2])
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    json.dump({arch: time_model(arch, iterations) for arch in ARCHS}, sys.stdout)
+    archs = sys.argv[3:] or ARCHS
+    json.dump({arch: time_model(arch, iterations) for arch in archs}, sys.stdout)
 
 
 if __name__ == "__main__":

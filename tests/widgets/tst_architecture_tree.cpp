@@ -27,6 +27,10 @@ void TestArchitectureTree::showsGroupsAndLayers()
     QCOMPARE(conv->text(ArchitectureTree::KindColumn), QStringLiteral("conv"));
     QCOMPARE(conv->text(ArchitectureTree::ShapeColumn), QStringLiteral("64 × 56 × 56"));
     QCOMPARE(QLocale().toLongLong(conv->text(ArchitectureTree::ParamsColumn)), 36864);
+    // Rows follow the network's order, and a group shows what leaves it.
+    QCOMPARE(tree.topLevelItem(0)->data(ArchitectureTree::NameColumn, Qt::UserRole).toString(), QStringLiteral("input"));
+    QCOMPARE(tree.topLevelItem(1)->data(ArchitectureTree::NameColumn, Qt::UserRole).toString(), QStringLiteral("stem"));
+    QCOMPARE(tree.itemFor(QStringLiteral("layer4"))->text(ArchitectureTree::ShapeColumn), QStringLiteral("512 × 7 × 7"));
 }
 
 void TestArchitectureTree::groupRowsSumTheirParameters()
