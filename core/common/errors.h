@@ -41,4 +41,10 @@ public:
     using Error::Error;
 };
 
+/// An experiment file that cannot be used; the message names the file and the entry.
+class ExperimentError : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace tl

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "train/confusion_matrix.h"
+#include "train/experiment.h"
+#include "train/freeze_plan.h"
+#include "train/lr_schedule.h"
+
+#include <torch/types.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace torch::optim {
+class Optimizer;
+}
+
+namespace tl {
+
+class GraphModule;
+
+/// Images and class indices of one batch, already on any device.
+struct TrainBatch {
+    torch::Tensor images;
+    torch::Tensor targets;
+};
+
+/// Where batches come from; the data loader and tests provide one.
+struct BatchStream {
+    std::function<void(int64_t epoch)> startEpoch;
+    std::function<std::optional<TrainBatch>()> next;
+    int64_t batchesPerEpoch = 0;
+};
+
+struct IterationMetrics {
+    int epoch = 0;
+    int64_t step = 0;  // optimisation steps since the start of the run
+    double loss = 0.0;
+    double accuracy = 0.0;
+    double lr = 0.0;
+    double imagesPerSecond = 0.0;
+};
+
+struct EvalMetrics {
+    double loss = 0.0;
+    double top1 = 0.0;
+    double top5 = 0.0;
+    ConfusionMatrix confusion;
+};
+
+struct EpochMetrics {
+    int epoch = 0;
+    double trainLoss = 0.0;
+    double trainAccuracy = 0.0;
+    std::optional<EvalMetrics> val;
+    double seconds = 0.0;
+    double imagesPerSecond = 0.0;
+};
+
+/// Receives metrics as they happen; called on the training thread.
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void onIteration(const IterationMetrics&) {}
+    virtual void onEpoch(const EpochMetrics&) {}
+};
+
+/// Thread-safe stop and pause, checked between batches.
+class TrainingControl {
+public:
+    void requestStop();
+    void setPaused(bool paused);
+    bool stopRequested() const { return m_stop.load(); }
+    bool paused() const { return m_paused.load(); }
+    /// Blocks while paused; returns false when a stop was requested.
+    bool waitWhilePaused();
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_paused{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+};
+
+/// A NaN or infinite loss; the run stops and keeps its last good checkpoint.
+class DivergedError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Trains one GraphModule under a freeze plan: optimiser with per-group learning-rate
+/// multipliers, the schedule per step, label smoothing, class weights, auxiliary losses,
+/// frozen BatchNorm in eval mode, and checkpoints with the full optimiser state.
+class Trainer {
+public:
+    Trainer(std::shared_ptr<GraphModule> model, FreezePlan plan, OptimConfig optim, ScheduleConfig schedule,
+            int epochs, int64_t stepsPerEpoch, torch::Device device);
+    ~Trainer();
+
+    /// One pass over `train`; returns early (with what it has) when stopped.
+    EpochMetrics trainEpoch(int epoch, BatchStream& train, TrainingObserver* observer, TrainingControl* control);
+    EvalMetrics evaluate(BatchStream& data, int64_t epoch = 0);
+
+    void saveCheckpoint(const std::string& path, int nextEpoch) const;
+    /// Restores model, optimiser and counters; returns the epoch to continue with.
+    int loadCheckpoint(const std::string& path);
+
+    int64_t step() const { return m_step; }
+    FreezePlan& plan() { return m_plan; }
+    GraphModule& model() { return *m_model; }
+
+private:
+    void applyFreeze();
+    void setTrainingMode();
+    torch::Tensor loss(const std::vector<torch::Tensor>& outputs, const torch::Tensor& targets) const;
+
+    std::shared_ptr<GraphModule> m_model;
+    FreezePlan m_plan;
+    OptimConfig m_optim;
+    LrSchedule m_schedule;
+    torch::Device m_device;
+    std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::vector<double> m_groupMultipliers;
+    torch::Tensor m_classWeights;
+    int64_t m_step = 0;
+};
+
+/// CPU or CUDA as configured; throws InvalidArgument for "cuda" on a machine without it.
+torch::Device resolveDevice(const std::string& setting);
+
+}  // namespace tl
