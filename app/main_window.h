@@ -4,12 +4,17 @@
 
 class QListWidget;
 class QLabel;
+class QTabWidget;
+
+#include <QSet>
+#include <QString>
 
 namespace tl {
+class ArchitectureDiagram;
 class ArchitectureTree;
 
-/// The application window: the architecture zoo on the left, the chosen network's structure
-/// in the centre.
+/// The application window: the architecture zoo on the left, the chosen network as a block
+/// diagram (where blocks are frozen by painting) and as a layer tree in the centre.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -18,12 +23,22 @@ public:
     /// Shows the architecture with this name; false if the zoo has no such name.
     bool showArchitecture(const QString& name);
 
+    /// Layers whose parameters are frozen in the shown network.
+    QSet<QString> frozenLayers() const { return m_frozen; }
+
 private:
     void populateZoo();
+    void setFrozen(const QStringList& layerIds, bool frozen);
+    void updateSummary();
+    void exportDiagram();
 
     QListWidget* m_zoo = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ArchitectureDiagram* m_diagram = nullptr;
     ArchitectureTree* m_tree = nullptr;
     QLabel* m_summary = nullptr;
+    QString m_arch;
+    QSet<QString> m_frozen;
 };
 
 }  // namespace tl

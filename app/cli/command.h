@@ -9,7 +9,7 @@
 namespace tl::cli {
 
 /// Exit codes shared by every subcommand.
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2, Diverged = 3, Interrupted = 130 };
 
 /// A headless subcommand of the `transferlab` executable.
 struct Command {
@@ -30,5 +30,11 @@ void printOut(const QString& text);
 
 int modelsCommand(const QStringList& arguments);
 int inspectCommand(const QStringList& arguments);
+int predictCommand(const QStringList& arguments);
+int convertCommand(const QStringList& arguments);
+int scanCommand(const QStringList& arguments);
+int demoDataCommand(const QStringList& arguments);
+int trainCommand(const QStringList& arguments);
+int resumeCommand(const QStringList& arguments);
 
 }  // namespace tl::cli

@@ -16,6 +16,19 @@ const std::vector<Command>& commands()
         {QStringLiteral("inspect"),
          QCoreApplication::translate("cli", "Show an architecture's nodes, shapes, edges and parameters"),
          inspectCommand},
+        {QStringLiteral("predict"),
+         QCoreApplication::translate("cli", "Classify an image with an architecture and a weight file"), predictCommand},
+        {QStringLiteral("convert"), QCoreApplication::translate("cli", "Convert weights between .pth and .safetensors"),
+         convertCommand},
+        {QStringLiteral("train"), QCoreApplication::translate("cli", "Train an experiment file headless"),
+         trainCommand},
+        {QStringLiteral("resume"), QCoreApplication::translate("cli", "Continue a stopped run from its checkpoint"),
+         resumeCommand},
+        {QStringLiteral("scan"),
+         QCoreApplication::translate("cli", "Check a dataset folder: classes, splits, duplicates, skipped files"),
+         scanCommand},
+        {QStringLiteral("demo-data"),
+         QCoreApplication::translate("cli", "Write the procedural demo datasets as image folders"), demoDataCommand},
     };
     return all;
 }

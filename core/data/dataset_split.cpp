@@ -32,7 +32,7 @@ void splitStratum(Items& items, std::vector<size_t> positions, const SplitOption
         items[positions[size_t(i)]].split = i < nVal ? Split::Val : (i < nVal + nTest ? Split::Test : Split::Train);
 }
 
-std::string relative(const fs::path& path, const fs::path& root)
+std::string relativeKey(const fs::path& path, const fs::path& root)
 {
     return path.lexically_relative(root).generic_string();
 }
@@ -73,7 +73,7 @@ void saveSplit(const ClassificationIndex& index, const fs::path& file, const Spl
         nlohmann::json list = nlohmann::json::array();
         for (const ImageItem& item : index.items)
             if (item.split == split)
-                list.push_back(relative(item.path, index.root));
+                list.push_back(relativeKey(item.path, index.root));
         json[splitName(split)] = list;
     }
     const fs::path temporary = file.string() + ".tmp";
@@ -110,7 +110,7 @@ void loadSplit(ClassificationIndex& index, const fs::path& file)
             saved[path] = split;
     std::vector<ImageItem> kept;
     for (ImageItem& item : index.items) {
-        const auto found = saved.find(relative(item.path, index.root));
+        const auto found = saved.find(relativeKey(item.path, index.root));
         if (found == saved.end()) {
             index.skipped.push_back({item.path.string(), "not in the saved split"});
             continue;

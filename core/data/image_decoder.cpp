@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <unordered_map>
@@ -24,9 +25,11 @@ void checkHeader(std::string_view bytes, const DecodeOptions& options, ImageHead
                         " (a decompression bomb or an image too large to train on)");
     if (!checkImageComplete(bytes, header.format, reason))
         throw DataError(reason);
+    if (header.format == ImageFormat::Jpeg && !checkJpegData(bytes, reason))
+        throw DataError(reason);
 }
 
-cv::Mat decodeWithOpenCv(std::string_view bytes, int flags, const ImageHeader& header)
+cv::Mat decodeWithOpenCv(std::string_view bytes, int flags, const ImageHeader& header, int reduce = 1)
 {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
     cv::Mat image;
@@ -37,8 +40,10 @@ cv::Mat decodeWithOpenCv(std::string_view bytes, int flags, const ImageHeader& h
     }
     if (image.empty())
         throw DataError(std::string("corrupt ") + formatName(header.format) + " (the decoder failed)");
-    const bool asStored = image.cols == header.width && image.rows == header.height;
-    const bool rotated = image.cols == header.height && image.rows == header.width;  // EXIF 5-8
+    const int64_t w = (header.width + reduce - 1) / reduce;
+    const int64_t h = (header.height + reduce - 1) / reduce;
+    const bool asStored = image.cols == w && image.rows == h;
+    const bool rotated = image.cols == h && image.rows == w;  // EXIF orientations 5-8
     if (!asStored && !rotated)
         throw DataError(std::string("corrupt ") + formatName(header.format) +
                         " (decoded size differs from its header)");
@@ -174,6 +179,21 @@ cv::Mat decodeImage(std::string_view bytes, const DecodeOptions& options)
         cv::cvtColor(decoded, out, in == 1 ? cv::COLOR_GRAY2RGB : (in == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB));
     }
     return out.isContinuous() ? out : out.clone();
+}
+
+cv::Mat decodePreview(std::string_view bytes, int minSide, const DecodeOptions& options)
+{
+    ImageHeader header;
+    checkHeader(bytes, options, header);
+    int reduce = 1;
+    if (header.format == ImageFormat::Jpeg)
+        while (reduce < 8 && std::min(header.width, header.height) / (reduce * 2) >= minSide)
+            reduce *= 2;
+    static const int flags[] = {cv::IMREAD_GRAYSCALE, cv::IMREAD_REDUCED_GRAYSCALE_2, cv::IMREAD_REDUCED_GRAYSCALE_4,
+                                cv::IMREAD_REDUCED_GRAYSCALE_8};
+    const int flag = flags[reduce == 1 ? 0 : reduce == 2 ? 1 : reduce == 4 ? 2 : 3] |
+                     (options.exif == ExifOrientation::Ignore ? cv::IMREAD_IGNORE_ORIENTATION : 0);
+    return decodeWithOpenCv(bytes, flag, header, reduce);
 }
 
 cv::Mat loadImage(const std::filesystem::path& path, const DecodeOptions& options)

@@ -32,6 +32,11 @@ std::string readFileBytes(const std::filesystem::path& path, int64_t maxBytes = 
 /// expanded by the codec. Throws DataError with the reason (no path; the caller knows it).
 cv::Mat decodeImage(std::string_view bytes, const DecodeOptions& options = {});
 
+/// A small grey decode for hashing and checks: JPEGs are decoded at 1/2, 1/4 or 1/8 scale (libjpeg
+/// scales in the DCT, much faster) while the shorter side stays at least minSide. Same checks
+/// and errors as decodeImage.
+cv::Mat decodePreview(std::string_view bytes, int minSide, const DecodeOptions& options = {});
+
 /// readFileBytes + decodeImage; the DataError message starts with the path.
 cv::Mat loadImage(const std::filesystem::path& path, const DecodeOptions& options = {});
 

@@ -31,4 +31,8 @@ bool probeImageHeader(std::string_view bytes, ImageHeader& header, std::string& 
 /// IEND chunk; other formats rely on their decoder failing.
 bool checkImageComplete(std::string_view bytes, ImageFormat format, std::string& reason);
 
+/// Decodes a JPEG's entropy-coded data (at 1/8 scale, cheaply) with libjpeg and refuses it on any
+/// warning about damaged data, which OpenCV's decoder swallows, returning grey blocks instead.
+bool checkJpegData(std::string_view bytes, std::string& reason);
+
 }  // namespace tl

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace torch::nn {
+class Module;
+}
+
 namespace tl {
 
 /// One named tensor of a weight file. `tensor` is undefined when only the layout was read.
