@@ -8,31 +8,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
+#include "cli_runner.h"
 
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runTransferLab(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TRANSFERLAB_EXECUTABLE), args);
-    p.waitForFinished(120000);
-    Result r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-}  // namespace
+using tl::test::CliResult;
+using tl::test::runTransferLab;
 
 class TestCliData : public QObject {
     Q_OBJECT
@@ -47,7 +26,7 @@ void TestCliData::demoDataThenScan()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("데모 data"));
-    Result r = runTransferLab({QStringLiteral("demo-data"), out, QStringLiteral("--source-per-class"), QStringLiteral("5"),
+    CliResult r = runTransferLab({QStringLiteral("demo-data"), out, QStringLiteral("--source-per-class"), QStringLiteral("5"),
                                QStringLiteral("--target-per-class"), QStringLiteral("3"), QStringLiteral("--val-per-class"),
                                QStringLiteral("2"), QStringLiteral("--segmentation"), QStringLiteral("4")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -86,7 +65,7 @@ void TestCliData::scanReportsBadFiles()
     QVERIFY(text.open(QIODevice::WriteOnly));
     text.write("hello");
     text.close();
-    const Result r = runTransferLab({QStringLiteral("scan"), dir.path(), QStringLiteral("--json")});
+    const CliResult r = runTransferLab({QStringLiteral("scan"), dir.path(), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(r.out).object();
     const QJsonArray skipped = json.value(QStringLiteral("skipped")).toArray();
@@ -95,7 +74,7 @@ void TestCliData::scanReportsBadFiles()
     QVERIFY(skipped[0].toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("not an image")));
     QCOMPARE(json.value(QStringLiteral("images")).toInt(), 2);
 
-    const Result table = runTransferLab({QStringLiteral("scan"), dir.path()});
+    const CliResult table = runTransferLab({QStringLiteral("scan"), dir.path()});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains("c.jpg: not an image"));
 }
@@ -121,7 +100,7 @@ void TestCliData::badInput()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    const Result r = runTransferLab(args);
+    const CliResult r = runTransferLab(args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }

@@ -6,32 +6,10 @@
 #include <QProcess>
 #include <QtTest>
 
-namespace {
+#include "cli_runner.h"
 
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runTransferLab(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));  // subcommands must not need a display
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TRANSFERLAB_EXECUTABLE), args);
-    p.waitForFinished(120000);
-    Result r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-}  // namespace
+using tl::test::CliResult;
+using tl::test::runTransferLab;
 
 class TestCliModels : public QObject {
     Q_OBJECT
@@ -48,7 +26,7 @@ private Q_SLOTS:
 
 void TestCliModels::modelsListsTheZoo()
 {
-    const Result r = runTransferLab({QStringLiteral("models"), QStringLiteral("--json")});
+    const CliResult r = runTransferLab({QStringLiteral("models"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray list = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(list.size(), 22);
@@ -67,7 +45,7 @@ void TestCliModels::modelsListsTheZoo()
 
 void TestCliModels::modelsTable()
 {
-    const Result r = runTransferLab({QStringLiteral("models")});
+    const CliResult r = runTransferLab({QStringLiteral("models")});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     QVERIFY(text.contains(QStringLiteral("densenet169")));
@@ -77,7 +55,7 @@ void TestCliModels::modelsTable()
 
 void TestCliModels::inspectJson()
 {
-    const Result r = runTransferLab(
+    const CliResult r = runTransferLab(
         {QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("resnet18"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject j = QJsonDocument::fromJson(r.out).object();
@@ -113,7 +91,7 @@ void TestCliModels::inspectJson()
 
 void TestCliModels::inspectOptions()
 {
-    const Result r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("densenet121"),
+    const CliResult r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("densenet121"),
                                      QStringLiteral("--classes"), QStringLiteral("7"), QStringLiteral("--in-channels"),
                                      QStringLiteral("1"), QStringLiteral("--input-size"), QStringLiteral("96x128"),
                                      QStringLiteral("--json")});
@@ -128,7 +106,7 @@ void TestCliModels::inspectOptions()
 
 void TestCliModels::inspectTable()
 {
-    const Result r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("unet"),
+    const CliResult r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("unet"),
                                      QStringLiteral("--input-size"), QStringLiteral("128")});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
@@ -139,14 +117,14 @@ void TestCliModels::inspectTable()
 
 void TestCliModels::versionAndHelp()
 {
-    const Result version = runTransferLab({QStringLiteral("--version")});
+    const CliResult version = runTransferLab({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("transferlab "));
-    const Result help = runTransferLab({QStringLiteral("--help")});
+    const CliResult help = runTransferLab({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("inspect"));
     for (const char* command : {"models", "inspect"}) {
-        const Result r = runTransferLab({QString::fromLatin1(command), QStringLiteral("--help")});
+        const CliResult r = runTransferLab({QString::fromLatin1(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("--json"), command);
     }
@@ -183,7 +161,7 @@ void TestCliModels::badInput()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, mentions);
-    const Result r = runTransferLab(args);
+    const CliResult r = runTransferLab(args);
     QCOMPARE(r.exitCode, exitCode);
     const QString err = QString::fromUtf8(r.err).trimmed();
     QVERIFY2(err.contains(mentions), qPrintable(err));

@@ -10,25 +10,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_runner.h"
+
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result runTransferLab(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(TRANSFERLAB_EXECUTABLE), args);
-    p.waitForFinished(120000);
-    Result r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using tl::test::CliResult;
+using tl::test::runTransferLab;
 
 double maxAbsDiff(const QJsonArray& a, const QJsonArray& b)
 {
@@ -94,7 +81,7 @@ void TestCliWeights::initTestCase()
 
 QJsonArray TestCliWeights::predictLogits(const QString& arch, const QString& weights, const QString& image)
 {
-    const Result r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), arch, QStringLiteral("--weights"),
+    const CliResult r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), arch, QStringLiteral("--weights"),
                                      weights, QStringLiteral("--image"), image, QStringLiteral("--no-preprocess"),
                                      QStringLiteral("--json"), QStringLiteral("--topk"), QStringLiteral("3")});
     if (r.exitCode != 0)
@@ -138,7 +125,7 @@ void TestCliWeights::koreanFileNames()
 void TestCliWeights::predictWithPreprocessing()
 {
     const QJsonObject ref = m_reference.value(QStringLiteral("mobilenet_v2")).toObject();
-    const Result r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), QStringLiteral("mobilenet_v2"),
+    const CliResult r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), QStringLiteral("mobilenet_v2"),
                                      QStringLiteral("--weights"), ref.value(QStringLiteral("weights")).toString(),
                                      QStringLiteral("--image"), ref.value(QStringLiteral("image")).toString()});
     QCOMPARE(r.exitCode, 0);
@@ -149,7 +136,7 @@ void TestCliWeights::predictWithPreprocessing()
 void TestCliWeights::inspectReportsTheLoad()
 {
     const QString weights = m_reference.value(QStringLiteral("resnet18")).toObject().value(QStringLiteral("weights")).toString();
-    Result r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("resnet18"),
+    CliResult r = runTransferLab({QStringLiteral("inspect"), QStringLiteral("--arch"), QStringLiteral("resnet18"),
                                QStringLiteral("--weights"), weights, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QJsonObject report = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("load_report")).toObject();
@@ -216,7 +203,7 @@ void TestCliWeights::badInput()
     writeAll(path(QStringLiteral("random.pth")), noise);
     const QString imagePath = image.isEmpty() ? m_reference.value(QStringLiteral("resnet18")).toObject().value(QStringLiteral("image")).toString()
                                               : path(image);
-    const Result r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), arch, QStringLiteral("--weights"),
+    const CliResult r = runTransferLab({QStringLiteral("predict"), QStringLiteral("--arch"), arch, QStringLiteral("--weights"),
                                      path(weights), QStringLiteral("--image"), imagePath, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());

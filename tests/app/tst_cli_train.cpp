@@ -1,0 +1,160 @@
+// `train` and `resume` as a user runs them: an experiment file in, a run folder and JSON
+// progress events out, and one-line errors that name the file and the entry.
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "cli_runner.h"
+
+using tl::test::CliResult;
+using tl::test::runTransferLab;
+
+namespace {
+
+QList<QJsonObject> events(const QByteArray& out)
+{
+    QList<QJsonObject> list;
+    for (const QByteArray& line : out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            list << QJsonDocument::fromJson(line).object();
+    return list;
+}
+
+}  // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainsAnExperimentFile();
+    void overridesAndResumeOfAFinishedRun();
+    void badInput_data();
+    void badInput();
+
+private:
+    void writeExperiment(const QString& name, const QByteArray& json);
+    QTemporaryDir m_dir;
+};
+
+void TestCliTrain::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const CliResult demo = runTransferLab({QStringLiteral("demo-data"), m_dir.filePath(QStringLiteral("데모")),
+                                           QStringLiteral("--size"), QStringLiteral("32"), QStringLiteral("--source-per-class"),
+                                           QStringLiteral("8"), QStringLiteral("--val-per-class"), QStringLiteral("2"),
+                                           QStringLiteral("--segmentation"), QStringLiteral("0")});
+    QCOMPARE(demo.exitCode, 0);
+    writeExperiment(QStringLiteral("exp.json"), R"({
+        "format": "transferlab-experiment/1",
+        "name": "cli demo",
+        "model": {"arch": "lenet5", "in_channels": 1},
+        "data": {"train": "데모/source", "image_size": 32},
+        "optim": {"name": "adam", "lr": 0.002},
+        "train": {"epochs": 2, "batch_size": 16, "threads": 1}
+    })");
+}
+
+void TestCliTrain::writeExperiment(const QString& name, const QByteArray& json)
+{
+    QFile f(m_dir.filePath(name));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(json);
+}
+
+void TestCliTrain::trainsAnExperimentFile()
+{
+    const QString runs = m_dir.filePath(QStringLiteral("runs"));
+    const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("exp.json")),
+                                        QStringLiteral("--out"), runs, QStringLiteral("--json-progress")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QJsonObject> list = events(r.out);
+    QVERIFY(list.size() >= 4);
+    QCOMPARE(list.first().value(QStringLiteral("event")).toString(), QStringLiteral("started"));
+    int epochs = 0;
+    for (const QJsonObject& e : list)
+        if (e.value(QStringLiteral("event")).toString() == QLatin1String("epoch")) {
+            ++epochs;
+            QVERIFY(e.contains(QStringLiteral("val_top1")));
+            QVERIFY(e.contains(QStringLiteral("eta_seconds")));
+        }
+    QCOMPARE(epochs, 2);
+    const QJsonObject done = list.last();
+    QCOMPARE(done.value(QStringLiteral("event")).toString(), QStringLiteral("finished"));
+    QCOMPARE(done.value(QStringLiteral("outcome")).toString(), QStringLiteral("finished"));
+    const QDir runDir(done.value(QStringLiteral("run_dir")).toString());
+    QVERIFY(runDir.exists(QStringLiteral("model.pth")));
+    QVERIFY(runDir.exists(QStringLiteral("epochs.csv")));
+
+    // Plain output without --json-progress, for logs and pipes.
+    const CliResult plain = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"),
+                                            m_dir.filePath(QStringLiteral("exp.json")), QStringLiteral("--out"), runs});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(plain.out.contains("epoch 2/2 done"));
+    QVERIFY(plain.out.contains("run folder: "));
+}
+
+void TestCliTrain::overridesAndResumeOfAFinishedRun()
+{
+    const QString runs = m_dir.filePath(QStringLiteral("runs-set"));
+    const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("exp.json")),
+                                        QStringLiteral("--out"), runs, QStringLiteral("--set"), QStringLiteral("train.epochs=1"),
+                                        QStringLiteral("--set"), QStringLiteral("freeze.preset=linear_probe"),
+                                        QStringLiteral("--json-progress")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject done = events(r.out).last();
+    QCOMPARE(done.value(QStringLiteral("epochs_done")).toInt(), 1);
+    const QString runDir = done.value(QStringLiteral("run_dir")).toString();
+    QFile saved(runDir + QStringLiteral("/experiment.json"));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject experiment = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(experiment.value(QStringLiteral("freeze")).toObject().value(QStringLiteral("preset")).toString(),
+             QStringLiteral("linear_probe"));
+    // Resuming a finished run has nothing left to do and says so by finishing at once.
+    const CliResult again = runTransferLab({QStringLiteral("resume"), runDir, QStringLiteral("--json-progress")});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(events(again.out).last().value(QStringLiteral("epochs_done")).toInt(), 1);
+}
+
+void TestCliTrain::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+    const QString train = QStringLiteral("train");
+    const QString config = QStringLiteral("--config");
+    const QString exp = m_dir.filePath(QStringLiteral("exp.json"));
+    writeExperiment(QStringLiteral("typo.json"), R"({"format": "transferlab-experiment/1", "optim": {"lrr": 1}})");
+    writeExperiment(QStringLiteral("broken.json"), R"({"format": )");
+    writeExperiment(QStringLiteral("nodata.json"),
+                    R"({"format": "transferlab-experiment/1", "model": {"arch": "lenet5", "in_channels": 1},
+                        "data": {"train": "없음"}})");
+    QTest::newRow("no config") << QStringList{train} << 2 << "--config";
+    QTest::newRow("missing file") << QStringList{train, config, m_dir.filePath(QStringLiteral("nope.json"))} << 1 << "nope.json";
+    QTest::newRow("not json") << QStringList{train, config, m_dir.filePath(QStringLiteral("broken.json"))} << 1 << "not valid JSON";
+    QTest::newRow("unknown key") << QStringList{train, config, m_dir.filePath(QStringLiteral("typo.json"))} << 1 << "/optim/lrr: unknown key";
+    QTest::newRow("bad override") << QStringList{train, config, exp, QStringLiteral("--set"), QStringLiteral("epochs")} << 1 << "key=value";
+    QTest::newRow("bad override value") << QStringList{train, config, exp, QStringLiteral("--set"), QStringLiteral("train.epochs=-3")}
+                                        << 1 << "/train/epochs";
+    QTest::newRow("missing data") << QStringList{train, config, m_dir.filePath(QStringLiteral("nodata.json")), QStringLiteral("--out"),
+                                                 m_dir.filePath(QStringLiteral("runs-bad"))}
+                                  << 1 << "없음";
+    QTest::newRow("resume no run") << QStringList{QStringLiteral("resume"), m_dir.path()} << 1 << "not a run folder";
+}
+
+void TestCliTrain::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const CliResult r = runTransferLab(args);
+    QCOMPARE(r.exitCode, exitCode);
+    const QString err = QString::fromUtf8(r.err).trimmed();
+    QVERIFY2(err.contains(mentions), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
