@@ -47,6 +47,7 @@ double inkShare(const QImage& image)
 class TestArchitectureDiagram : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void refitsWhenResizedUntilTheUserZooms();
     void everyLayerIsShown_data();
     void everyLayerIsShown();
     void groupsCollapseAndExpand();
@@ -274,6 +275,24 @@ void TestArchitectureDiagram::exportsPngAndSvg()
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<svg") && text.contains("</svg>"));
     QVERIFY(text.size() > 10000);
+}
+
+void TestArchitectureDiagram::refitsWhenResizedUntilTheUserZooms()
+{
+    // A diagram laid out before its window has its final size (as at start-up) fits again.
+    ArchitectureDiagram d;
+    d.resize(120, 120);
+    d.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    d.setSpec(buildArch("resnet18"), 224, 224);
+    const double small = d.zoom();
+    d.resize(900, 700);
+    QCoreApplication::processEvents();
+    QVERIFY2(d.zoom() > small * 2, qPrintable(QStringLiteral("%1 -> %2").arg(small).arg(d.zoom())));
+    d.setZoom(0.3);
+    d.resize(600, 500);
+    QCoreApplication::processEvents();
+    QCOMPARE(d.zoom(), 0.3);
 }
 
 QTEST_MAIN(TestArchitectureDiagram)

@@ -2,6 +2,7 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -26,6 +27,7 @@ double ZoomableView::zoom() const
 void ZoomableView::setZoom(double factor)
 {
     factor = qBound(0.02, factor, 4.0);
+    m_fitWidthOnResize = false;  // the user chose a zoom; fitWidth() sets it again after this
     setTransform(QTransform::fromScale(factor, factor));
     Q_EMIT zoomChanged(factor);
 }
@@ -57,6 +59,14 @@ void ZoomableView::fitWidth()
     const double f = qMin(1.0, viewport()->width() / r.width());
     setZoom(f);
     centerOn(r.center().x(), r.top() + viewport()->height() / (2 * f));
+    m_fitWidthOnResize = true;
+}
+
+void ZoomableView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitWidthOnResize)
+        fitWidth();
 }
 
 void ZoomableView::wheelEvent(QWheelEvent* event)
@@ -75,6 +85,7 @@ void ZoomableView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
         m_panning = true;
+        m_fitWidthOnResize = false;
         m_panFrom = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

@@ -19,7 +19,8 @@ public Q_SLOTS:
     void zoomOut();
     void setZoom(double factor);
     void fitToView();
-    /// Fits the width (at most 100%) and shows the top of the scene.
+    /// Fits the width (at most 100%) and shows the top of the scene; keeps doing so as the view
+    /// is resized until the user zooms or pans.
     void fitWidth();
 
 Q_SIGNALS:
@@ -31,9 +32,11 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     bool m_panning = false;
+    bool m_fitWidthOnResize = false;  // a view laid out before its window is shown fits again
     QPoint m_panFrom;
 };
 
