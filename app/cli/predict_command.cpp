@@ -4,6 +4,7 @@
 #include "cli/weights_options.h"
 
 #include "models/graph_module.h"
+#include "train/run_predictor.h"
 #include "weights/state_dict.h"
 #include "weights/weight_matching.h"
 
@@ -24,13 +25,34 @@ bool hasAuxWeights(const StateDict& tensors)
     return false;
 }
 
+// Classifies with a finished run: its model, its input preparation, its class names.
+int predictWithRun(const QString& runDir, const QString& image, int64_t k, bool json)
+{
+    const RunPredictor predictor(nativePath(runDir));
+    const Prediction p = predictor.predict(nativePath(image), k);
+    nlohmann::json top = nlohmann::json::array();
+    QString text;
+    for (const ClassScore& s : p.top) {
+        top.push_back({{"index", s.index}, {"class", s.name}, {"prob", s.probability}});
+        text += QStringLiteral("%1  %2  %3\n").arg(s.index, 6).arg(s.probability, 0, 'f', 6).arg(QString::fromStdString(s.name));
+    }
+    if (json)
+        printOut(QString::fromStdString(
+                     nlohmann::json{{"arch", predictor.arch()}, {"logits", p.logits}, {"top", top}}.dump())
+                 + QLatin1Char('\n'));
+    else
+        printOut(QCoreApplication::translate("cli", " CLASS  PROBABILITY  NAME\n") + text);
+    return Success;
+}
+
 }  // namespace
 
 int predictCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Classify one image with an architecture and a weight file (.pth or .safetensors)."));
+        "cli", "Classify one image with an architecture and a weight file (.pth or .safetensors), "
+               "or with the trained model of a run folder (--run)."));
     ArchOptions archOptions;
     archOptions.addTo(parser);
     const QCommandLineOption weights(QStringLiteral("weights"), QCoreApplication::translate("cli", "Weight file."),
@@ -44,25 +66,35 @@ int predictCommand(const QStringList& arguments)
         QCoreApplication::translate("cli", "Use the image at its own size: no resize, no crop; only scaling to [0,1] "
                                            "and ImageNet normalisation."));
     const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON."));
-    parser.addOptions({weights, image, topk, noPreprocess, json});
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QCoreApplication::translate("cli", "A finished run folder: its model and classes."),
+                                 QStringLiteral("RUN_DIR"));
+    parser.addOptions({weights, image, topk, noPreprocess, json, run});
     if (const int code = parseOrExit(parser, arguments); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty()) {
         printError(QCoreApplication::translate("cli", "unexpected argument '%1'").arg(parser.positionalArguments().front()));
         return UsageError;
     }
+    int64_t k = 5;
+    if (!parseCount(parser.value(topk), 1, 1000000, k)) {
+        printError(QCoreApplication::translate("cli", "--topk must be a whole number from 1, got '%1'").arg(parser.value(topk)));
+        return UsageError;
+    }
+    if (parser.isSet(run)) {
+        if (!parser.isSet(image)) {
+            printError(QCoreApplication::translate("cli", "--image is required"));
+            return UsageError;
+        }
+        return predictWithRun(parser.value(run), parser.value(image), k, parser.isSet(json));
+    }
     QString error;
     if (!archOptions.read(parser, error)) {
         printError(error);
         return UsageError;
     }
-    int64_t k = 5;
     if (!parser.isSet(weights) || !parser.isSet(image)) {
-        printError(QCoreApplication::translate("cli", "--weights and --image are required"));
-        return UsageError;
-    }
-    if (!parseCount(parser.value(topk), 1, 1000000, k)) {
-        printError(QCoreApplication::translate("cli", "--topk must be a whole number from 1, got '%1'").arg(parser.value(topk)));
+        printError(QCoreApplication::translate("cli", "--weights and --image are required (or --run and --image)"));
         return UsageError;
     }
 

@@ -2,6 +2,7 @@
 // progress events out, and one-line errors that name the file and the entry.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -88,6 +89,22 @@ void TestCliTrain::trainsAnExperimentFile()
     QVERIFY(runDir.exists(QStringLiteral("model.pth")));
     QVERIFY(runDir.exists(QStringLiteral("epochs.csv")));
 
+    // The finished run classifies an image by its class names.
+    const QString image = QDir(m_dir.filePath(QStringLiteral("데모/source/val/star"))).entryInfoList(QDir::Files).first().filePath();
+    const CliResult predicted = runTransferLab({QStringLiteral("predict"), QStringLiteral("--run"), runDir.path(),
+                                                QStringLiteral("--image"), image, QStringLiteral("--topk"), QStringLiteral("3"),
+                                                QStringLiteral("--json")});
+    QVERIFY2(predicted.exitCode == 0, predicted.err.constData());
+    const QJsonObject prediction = QJsonDocument::fromJson(predicted.out).object();
+    QCOMPARE(prediction.value(QStringLiteral("logits")).toArray().size(), 8);
+    const QJsonArray top = prediction.value(QStringLiteral("top")).toArray();
+    QCOMPARE(top.size(), 3);
+    const QStringList shapes{QStringLiteral("circle"), QStringLiteral("cross"), QStringLiteral("diamond"), QStringLiteral("hexagon"),
+                             QStringLiteral("ring"), QStringLiteral("square"), QStringLiteral("star"), QStringLiteral("triangle")};
+    const QJsonObject best = top.first().toObject();
+    QCOMPARE(best.value(QStringLiteral("class")).toString(), shapes.at(best.value(QStringLiteral("index")).toInt()));
+    QVERIFY(best.value(QStringLiteral("prob")).toDouble() >= top.last().toObject().value(QStringLiteral("prob")).toDouble());
+
     // Plain output without --json-progress, for logs and pipes.
     const CliResult plain = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"),
                                             m_dir.filePath(QStringLiteral("exp.json")), QStringLiteral("--out"), runs});
@@ -142,6 +159,8 @@ void TestCliTrain::badInput_data()
                                                  m_dir.filePath(QStringLiteral("runs-bad"))}
                                   << 1 << "없음";
     QTest::newRow("resume no run") << QStringList{QStringLiteral("resume"), m_dir.path()} << 1 << "not a run folder";
+    QTest::newRow("predict no run") << QStringList{QStringLiteral("predict"), QStringLiteral("--run"), m_dir.path(), QStringLiteral("--image"), exp}
+                                    << 1 << "not a run folder";
 }
 
 void TestCliTrain::badInput()
