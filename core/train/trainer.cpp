@@ -2,6 +2,7 @@
 
 #include "common/errors.h"
 #include "models/graph_module.h"
+#include "train/feature_cache.h"
 
 #include <torch/torch.h>
 
@@ -51,6 +52,16 @@ std::string nodeOf(const std::string& parameterName)
 {
     const auto dot = parameterName.rfind('.');
     return dot == std::string::npos ? parameterName : parameterName.substr(0, dot);
+}
+
+bool allCached(const std::vector<std::vector<int64_t>>& batches, const FeatureCache* cache)
+{
+    if (!cache || batches.empty())
+        return false;
+    for (const std::vector<int64_t>& ids : batches)
+        if (!ids.empty() && !cache->containsAll(ids))
+            return false;
+    return true;
 }
 
 template <typename Options>
@@ -157,14 +168,22 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
     int64_t counted = 0;  // targets scored: images, or pixels for segmentation
     int64_t seen = 0;
     int64_t seenSinceReport = 0;
-    train.startEpoch(epoch);
+    FeatureCache* cache = cacheFor(train);
+    std::vector<std::vector<int64_t>> planned;
+    if (cache && train.batchIndices)
+        planned = train.batchIndices(epoch);
+    const bool cachedEpoch = allCached(planned, cache);
+    if (!cachedEpoch)
+        train.startEpoch(epoch);
+    size_t cursor = 0;
+    std::vector<std::string> fetch{m_model->spec().output};
+    fetch.insert(fetch.end(), m_model->spec().auxOutputs.begin(), m_model->spec().auxOutputs.end());
     while (true) {
         if (control && !control->waitWhilePaused())
             break;
-        std::optional<TrainBatch> batch = train.next();
+        std::optional<TrainBatch> batch = nextBatch(train, cache, cachedEpoch ? &planned : nullptr, cursor);
         if (!batch)
             break;
-        const torch::Tensor images = batch->images.to(m_device);
         const torch::Tensor targets = batch->targets.to(m_device);
         const double lr = m_schedule.at(m_step);
         for (size_t g = 0; g < m_optimizer->param_groups().size(); ++g) {
@@ -186,7 +205,7 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
             for (auto& b : m_model->named_buffers())
                 statistics.emplace_back(b.value(), b.value().clone());
         }
-        const std::vector<torch::Tensor> outputs = m_model->forwardWithAux(images);
+        const std::vector<torch::Tensor> outputs = forwardBatch(*batch, cache, fetch);
         const torch::Tensor batchLoss = loss(outputs, targets);
         const double lossValue = batchLoss.item<double>();
         if (!std::isfinite(lossValue)) {
@@ -201,7 +220,7 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
         m_optimizer->step();
         ++m_step;
 
-        const int64_t n = images.size(0);
+        const int64_t n = targets.size(0);
         const int64_t hits = outputs.front().argmax(1).eq(targets).sum().item<int64_t>();
         const int64_t units = targets.numel();  // pixels for segmentation
         lossSum += lossValue * n;
@@ -233,6 +252,48 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
     return metrics;
 }
 
+FeatureCache* Trainer::cacheFor(BatchStream& stream)
+{
+    if (!stream.features)
+        return nullptr;
+    return stream.features->bind(m_plan, *m_model) ? stream.features.get() : nullptr;
+}
+
+std::optional<TrainBatch> Trainer::nextBatch(BatchStream& stream, FeatureCache* cache,
+                                             const std::vector<std::vector<int64_t>>* planned, size_t& cursor)
+{
+    if (!planned)
+        return stream.next();
+    // Samples the loader would have skipped as unreadable were never cached, so a planned batch
+    // is exactly what next() delivers; empty batches do not exist there either.
+    while (cursor < planned->size() && (*planned)[cursor].empty())
+        ++cursor;
+    if (cursor >= planned->size())
+        return std::nullopt;
+    TrainBatch batch;
+    batch.indices = (*planned)[cursor++];
+    batch.features = cache->features(batch.indices, m_device, &batch.targets);
+    return batch;
+}
+
+std::vector<torch::Tensor> Trainer::forwardBatch(const TrainBatch& batch, FeatureCache* cache,
+                                                 const std::vector<std::string>& fetch)
+{
+    if (!batch.features.empty())
+        return m_model->runFrom(batch.features, fetch);
+    if (!cache || batch.indices.empty())
+        return m_model->run(batch.images.to(m_device), fetch);
+    if (cache->containsAll(batch.indices))
+        return m_model->runFrom(cache->features(batch.indices, m_device), fetch);
+    std::vector<std::string> all = fetch;
+    all.insert(all.end(), cache->cut().begin(), cache->cut().end());
+    std::vector<torch::Tensor> values = m_model->run(batch.images.to(m_device), all);
+    cache->store(batch.indices, std::vector<torch::Tensor>(values.begin() + long(fetch.size()), values.end()),
+                 batch.targets);
+    values.resize(fetch.size());
+    return values;
+}
+
 EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
 {
     torch::NoGradGuard noGrad;
@@ -243,12 +304,19 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
     double lossSum = 0.0;
     int64_t top5 = 0;
     int64_t seen = 0;
-    data.startEpoch(epoch);
-    while (std::optional<TrainBatch> batch = data.next()) {
-        const torch::Tensor images = batch->images.to(m_device);
+    FeatureCache* cache = cacheFor(data);
+    std::vector<std::vector<int64_t>> planned;
+    if (cache && data.batchIndices)
+        planned = data.batchIndices(epoch);
+    const bool cachedEpoch = allCached(planned, cache);
+    if (!cachedEpoch)
+        data.startEpoch(epoch);
+    size_t cursor = 0;
+    const std::vector<std::string> fetch{m_model->spec().output};
+    while (std::optional<TrainBatch> batch = nextBatch(data, cache, cachedEpoch ? &planned : nullptr, cursor)) {
         const torch::Tensor targets = batch->targets.to(m_device);
-        const torch::Tensor logits = m_model->forward(images);
-        lossSum += loss({logits}, targets).item<double>() * static_cast<double>(images.size(0));
+        const torch::Tensor logits = forwardBatch(*batch, cache, fetch).front();
+        lossSum += loss({logits}, targets).item<double>() * static_cast<double>(targets.size(0));
         const torch::Tensor predicted = logits.argmax(1).flatten().to(torch::kCPU);
         const torch::Tensor truth = targets.flatten().to(torch::kCPU);
         const auto p = predicted.accessor<int64_t, 1>();
@@ -260,7 +328,7 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
             const torch::Tensor best = std::get<1>(logits.topk(k, 1));
             top5 += best.eq(targets.unsqueeze(1)).any(1).sum().item<int64_t>();
         }
-        seen += images.size(0);
+        seen += targets.size(0);
     }
     metrics.loss = seen ? lossSum / static_cast<double>(seen) : 0.0;
     metrics.top1 = metrics.confusion.accuracy();

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -28,13 +29,23 @@ class GraphModule;
 struct TrainBatch {
     torch::Tensor images;
     torch::Tensor targets;
+    std::vector<int64_t> indices = {};  // each sample's position in its source; the feature-cache key
+    std::map<std::string, torch::Tensor> features = {};  // cut tensors from a feature cache, instead of images
 };
+
+class FeatureCache;
 
 /// Where batches come from; the data loader and tests provide one.
 struct BatchStream {
     std::function<void(int64_t epoch)> startEpoch;
     std::function<std::optional<TrainBatch>()> next;
     int64_t batchesPerEpoch = 0;
+    /// Optional: the frozen prefix's outputs for this stream's samples, reused across epochs.
+    /// Set it only when the samples are the same every epoch (no random augmentation).
+    std::shared_ptr<FeatureCache> features = {};
+    /// Optional: each batch's sample indices of an epoch, in the order next() would deliver them,
+    /// without decoding anything; with it, an epoch whose samples are all cached reads no image.
+    std::function<std::vector<std::vector<int64_t>>(int64_t epoch)> batchIndices = {};
 };
 
 struct IterationMetrics {
@@ -117,6 +128,15 @@ public:
 private:
     void applyFreeze();
     void setTrainingMode();
+    /// `fetch` for a batch: from cached features when the stream's cache holds all its samples,
+    /// else a full forward pass that fills the cache on the way.
+    std::vector<torch::Tensor> forwardBatch(const TrainBatch& batch, FeatureCache* cache,
+                                            const std::vector<std::string>& fetch);
+    /// The stream's cache when it can serve the current freeze plan, else nullptr.
+    FeatureCache* cacheFor(BatchStream& stream);
+    /// The next batch: from the stream, or from the cache alone when `planned` lists the epoch.
+    std::optional<TrainBatch> nextBatch(BatchStream& stream, FeatureCache* cache,
+                                        const std::vector<std::vector<int64_t>>* planned, size_t& cursor);
     torch::Tensor loss(const std::vector<torch::Tensor>& outputs, const torch::Tensor& targets) const;
 
     std::shared_ptr<GraphModule> m_model;

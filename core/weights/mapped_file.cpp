@@ -49,6 +49,18 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path)
     return file;
 }
 
+void MappedFile::dropPages(size_t offset, size_t length) const
+{
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    if (offset > m_size || length > m_size - offset)
+        return;
+    // Only whole pages inside the range: the neighbours may still be needed.
+    const size_t begin = (offset + page - 1) / page * page;
+    const size_t end = (offset + length) / page * page;
+    if (end > begin)
+        ::madvise(const_cast<unsigned char*>(m_data) + begin, end - begin, MADV_DONTNEED);
+}
+
 MappedFile::~MappedFile()
 {
     if (m_data)

@@ -23,6 +23,10 @@ public:
     const std::string& path() const { return m_path; }
     /// The file name without its folder, for messages.
     std::string name() const;
+    /// Gives the pages of a byte range back to the kernel once their bytes have been copied
+    /// out, so a file read by copying costs its size in memory once, not twice; a later read
+    /// faults them in again from the file. Only for ranges no tensor views and nothing wrote.
+    void dropPages(size_t offset, size_t length) const;
 
 private:
     MappedFile() = default;

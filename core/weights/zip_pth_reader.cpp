@@ -17,6 +17,9 @@ namespace tl {
 
 namespace {
 
+// Below two pages a copy seldom spans a whole page, and a system call per tiny record buys nothing.
+constexpr size_t kDropPagesAbove = 8192;
+
 class MappedReadAdapter final : public caffe2::serialize::ReadAdapterInterface {
 public:
     explicit MappedReadAdapter(std::shared_ptr<const MappedFile> file) : m_file(std::move(file)) {}
@@ -27,6 +30,11 @@ public:
             return 0;
         n = std::min<uint64_t>(n, m_file->size() - pos);
         std::memcpy(buf, m_file->data() + pos, n);
+        // LibTorch copies every record out of the container; without this the mapped pages
+        // stay resident too and a load peaks at twice the file's size. Nothing views the
+        // mapping of a zip file, so its pages can go.
+        if (n >= kDropPagesAbove)
+            m_file->dropPages(pos, n);
         return n;
     }
 

@@ -19,7 +19,7 @@ using namespace tl;
 namespace {
 
 constexpr int kImageSize = 64;
-const char* const kArchs[] = {"resnet18", "resnet50", "googlenet", "densenet121", "mobilenet_v2"};
+const char* const kArchs[] = {"resnet18", "resnet50", "vgg16", "googlenet", "densenet121", "mobilenet_v2"};
 
 double maxAbsDiff(const torch::Tensor& ours, const QJsonArray& theirs)
 {
