@@ -87,8 +87,8 @@ Trainer::Trainer(std::shared_ptr<GraphModule> model, FreezePlan plan, OptimConfi
     for (const auto& p : m_model->named_parameters()) {
         const std::string node = nodeOf(p.key());
         const Node* n = m_model->spec().find(node);
-        const bool normOrBias = (n && n->kind == NodeKind::BatchNorm) || p.key().size() > 5
-                                                                             && p.key().compare(p.key().size() - 5, 5, ".bias") == 0;
+        const bool isBias = p.key().size() > 5 && p.key().compare(p.key().size() - 5, 5, ".bias") == 0;
+        const bool normOrBias = (n && n->kind == NodeKind::BatchNorm) || isBias;
         const bool decay = m_optim.decayNormAndBias || !normOrBias;
         groups[{m_plan.lrMultiplier(node), decay}].push_back(p.value());
     }

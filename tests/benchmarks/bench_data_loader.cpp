@@ -14,6 +14,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "peer_process.h"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -138,15 +140,10 @@ int main(int argc, char** argv)
     if (peer) {
         const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_data_loader_peer.py '" +
                                     jpegs.string() + "' " + std::to_string(epochs);
-        std::string output;
-        if (FILE* pipe = popen(command.c_str(), "r")) {
-            char buffer[4096];
-            while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-                output.append(buffer, n);
-            pclose(pipe);
-        }
-        try {
-            const nlohmann::json results = nlohmann::json::parse(output);
+        const nlohmann::json results = tl::bench::runPeer(command);
+        if (!results.is_object() || results.empty())
+            std::printf("the Python peer did not run; is python3-torchvision installed?\n");
+        else try {
             double best = 0;
             std::string bestWorkers;
             for (const auto& [workers, rate] : results.items()) {
@@ -159,7 +156,7 @@ int main(int argc, char** argv)
             }
             std::printf("ratio transferlab / best torchvision (num_workers=%s): %.2fx\n", bestWorkers.c_str(), ours / best);
         } catch (const std::exception&) {
-            std::printf("torchvision peer failed: %s\n", output.c_str());
+            std::printf("%s", "the Python peer printed unexpected figures\n");
         }
     }
     if (scanFiles > 0)

@@ -8,6 +8,8 @@
 
 #include <torch/torch.h>
 
+#include "peer_process.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -54,19 +56,9 @@ double timeExecutor(const std::string& arch, int iterations)
 // Runs the Python peer for one architecture, so both sides see the same machine load.
 nlohmann::json runPeer(const std::string& arch, int iterations, int threads)
 {
-    const std::string command = std::string("/usr/bin/python3 \"" TRANSFERLAB_SOURCE_DIR
-                                            "/tests/benchmarks/bench_executor_peer.py\" ")
-                              + std::to_string(iterations) + " " + std::to_string(threads) + " " + arch;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return nullptr;
-    std::string output;
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-        output.append(buffer, n);
-    if (pclose(pipe) != 0)
-        return nullptr;
-    return nlohmann::json::parse(output, nullptr, false);
+    return tl::bench::runPeer(std::string("/usr/bin/python3 \"" TRANSFERLAB_SOURCE_DIR
+                                          "/tests/benchmarks/bench_executor_peer.py\" ")
+                              + std::to_string(iterations) + " " + std::to_string(threads) + " " + arch);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "peer_process.h"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -112,15 +114,10 @@ int main(int argc, char** argv)
     if (peer) {
         const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_linear_probe_peer.py '"
                                     + jpegs.string() + "' " + std::to_string(epochs) + " 2 " + workers;
-        std::string output;
-        if (FILE* pipe = popen(command.c_str(), "r")) {
-            char buffer[4096];
-            while (size_t n = fread(buffer, 1, sizeof buffer, pipe))
-                output.append(buffer, n);
-            pclose(pipe);
-        }
-        try {
-            const nlohmann::json results = nlohmann::json::parse(output);
+        const nlohmann::json results = tl::bench::runPeer(command);
+        if (!results.is_object() || results.empty())
+            std::printf("the Python peer did not run; is python3-torchvision installed?\n");
+        else try {
             double best = 0;
             std::string bestWorkers;
             for (const auto& [w, wall] : results.items()) {
@@ -133,7 +130,7 @@ int main(int argc, char** argv)
             std::printf("ratio best PyTorch (num_workers=%s) / transferlab with cache: %.1fx faster\n",
                         bestWorkers.c_str(), best / cached);
         } catch (const std::exception&) {
-            std::printf("PyTorch peer failed: %s\n", output.c_str());
+            std::printf("%s", "the Python peer printed unexpected figures\n");
         }
     }
     std::error_code ec;
