@@ -14,6 +14,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "demo_jpeg_folder.h"
 #include "peer_process.h"
 
 #include <nlohmann/json.hpp>
@@ -36,24 +37,6 @@ void writeFile(const fs::path& file, const std::vector<uint8_t>& bytes)
 {
     std::ofstream out(file, std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
-}
-
-/// Demo shapes at 128 px as JPEG, eight classes.
-void makeJpegFolder(const fs::path& root, int images)
-{
-    tl::DemoDataOptions o;
-    o.imageSize = 128;
-    const int classes = 8;
-    for (int i = 0; i < images; ++i) {
-        const int c = i % classes;
-        const fs::path dir = root / tl::demoClasses(tl::DemoTask::Source)[size_t(c)];
-        fs::create_directories(dir);
-        cv::Mat bgr;
-        cv::cvtColor(tl::renderDemoImage(tl::DemoTask::Source, c, uint64_t(i), o), bgr, cv::COLOR_RGB2BGR);
-        std::vector<uint8_t> bytes;
-        cv::imencode(".jpg", bgr, bytes, {cv::IMWRITE_JPEG_QUALITY, 90});
-        writeFile(dir / (std::to_string(i) + ".jpg"), bytes);
-    }
 }
 
 double loaderImagesPerSecond(const fs::path& root, int epochs, int64_t cacheBytes)
@@ -130,7 +113,7 @@ int main(int argc, char** argv)
     }
     const fs::path work = fs::temp_directory_path() / ("transferlab_bench_data_" + std::to_string(getpid()));
     const fs::path jpegs = work / "jpeg";
-    makeJpegFolder(jpegs, images);
+    tl::bench::makeJpegFolder(jpegs, images);
     std::printf("Loader: %d JPEGs of 128 px -> RandomResizedCrop 112 + flip + normalise, batch 32, %d epochs\n", images,
                 epochs);
     const double ours = loaderImagesPerSecond(jpegs, epochs, 0);

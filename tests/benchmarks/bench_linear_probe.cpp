@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "demo_jpeg_folder.h"
 #include "peer_process.h"
 
 #include <nlohmann/json.hpp>
@@ -27,22 +28,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-
-/// Demo shapes at 128 px as JPEG, eight classes.
-void makeJpegFolder(const fs::path& root, int images)
-{
-    tl::DemoDataOptions o;
-    o.imageSize = 128;
-    const int classes = 8;
-    for (int i = 0; i < images; ++i) {
-        const int c = i % classes;
-        const fs::path dir = root / tl::demoClasses(tl::DemoTask::Source)[size_t(c)];
-        fs::create_directories(dir);
-        cv::Mat bgr;
-        cv::cvtColor(tl::renderDemoImage(tl::DemoTask::Source, c, uint64_t(i), o), bgr, cv::COLOR_RGB2BGR);
-        cv::imwrite((dir / (std::to_string(i) + ".jpg")).string(), bgr, {cv::IMWRITE_JPEG_QUALITY, 90});
-    }
-}
 
 /// The whole job as `transferlab train` runs it: scan, model, loaders, epochs, checkpoints.
 double ours(const fs::path& data, const fs::path& runs, int epochs, bool cache)
@@ -102,7 +87,7 @@ int main(int argc, char** argv)
     }
     const fs::path work = fs::temp_directory_path() / ("transferlab_bench_probe_" + std::to_string(getpid()));
     const fs::path jpegs = work / "jpeg";
-    makeJpegFolder(jpegs, images);
+    tl::bench::makeJpegFolder(jpegs, images);
     std::printf("Linear probe, resnet18 at 112 px, batch 32, 2 threads, %d epochs, %d JPEGs of 128 px\n", epochs,
                 images);
     const double cached = ours(jpegs, work / "runs", epochs, true);

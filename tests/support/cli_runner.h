@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QString>
 #include <QStringList>
 
 namespace tl::test {
@@ -30,6 +31,20 @@ inline CliResult runTransferLab(const QStringList& args, int timeoutMs = 120000)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+/// Empty when the run failed as a user should see it: the expected exit code and one line on
+/// standard error that mentions `mentions`; otherwise what was wrong.
+inline QString oneLineErrorProblem(const CliResult& r, int exitCode, const QString& mentions)
+{
+    const QString err = QString::fromUtf8(r.err).trimmed();
+    if (r.exitCode != exitCode)
+        return QStringLiteral("exit code %1, expected %2: %3").arg(r.exitCode).arg(exitCode).arg(err);
+    if (!err.contains(mentions))
+        return QStringLiteral("the error does not mention '%1': %2").arg(mentions, err);
+    if (err.contains(QLatin1Char('\n')))
+        return QStringLiteral("the error is more than one line: %1").arg(err);
+    return {};
 }
 
 }  // namespace tl::test
