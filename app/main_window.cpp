@@ -1,145 +1,402 @@
 #include "main_window.h"
 
-#include "architecture_tree.h"
-#include "common/errors.h"
+#include "dataset_panel.h"
+#include "dataset_scanner.h"
 #include "diagram/architecture_diagram.h"
-#include "models/zoo.h"
+#include "experiment_file.h"
+#include "freeze_panel.h"
+#include "hyperparameter_form.h"
+#include "language_menu.h"
+#include "results_panel.h"
+#include "run_prediction_service.h"
+#include "runs_panel.h"
+#include "training_plots.h"
+#include "training_worker.h"
+#include "zoo_browser.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
-#include <QTabWidget>
 #include <QKeySequence>
 #include <QLabel>
-#include <QListWidget>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace tl {
+
+namespace {
+
+// Bump when docks are added or renamed, so an old saved layout is not applied to a new window.
+constexpr int kLayoutVersion = 3;
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("TransferLab"));
-    auto* splitter = new QSplitter(this);
-    m_zoo = new QListWidget(splitter);
-    m_zoo->setObjectName(QStringLiteral("zooList"));
-    m_tabs = new QTabWidget(splitter);
-    m_diagram = new ArchitectureDiagram(m_tabs);
-    m_diagram->setObjectName(QStringLiteral("architectureDiagram"));
-    m_tree = new ArchitectureTree(m_tabs);
-    m_tree->setObjectName(QStringLiteral("architectureTree"));
-    m_tabs->addTab(m_diagram, tr("Diagram"));
-    m_tabs->addTab(m_tree, tr("Layers"));
-    splitter->addWidget(m_zoo);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 900});
-    setCentralWidget(splitter);
-    m_summary = new QLabel(this);
-    statusBar()->addWidget(m_summary, 1);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    m_training = new TrainingThread(this);
+    createCentralTabs();
+    createActions();
+    createDocks();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connectTraining();
+    resize(1440, 900);
+    restoreLayout();
+    setExperiment(Experiment{}, QString());
+}
 
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(tr("&New"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, [this] { newExperiment(); });
+    m_openAction = new QAction(tr("&Open..."), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openWithDialog);
+    m_saveAction = new QAction(tr("&Save"), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, [this] { save(); });
+    m_saveAsAction = new QAction(tr("Save &As..."), this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
+
+    m_startAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Start Training"), this);
+    m_startAction->setObjectName(QStringLiteral("startTraining"));
+    m_startAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(m_startAction, &QAction::triggered, this, [this] { startTraining(); });
+    m_pauseAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), tr("&Pause"), this);
+    m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+P")));
+    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::pauseTraining);
+    m_resumeAction = new QAction(tr("Res&ume"), this);
+    m_resumeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeTraining);
+    m_stopAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("S&top"), this);
+    m_stopAction->setShortcut(QKeySequence(tr("Ctrl+.")));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopTraining);
+}
+
+void MainWindow::createMenus()
+{
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addAction(tr("Open &Demo Experiment"), this, [this] { openDemoExperiment(); });
+    file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(tr("Choose &Data Folder..."), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseDataFolder);
     file->addAction(tr("&Export Diagram..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportDiagram);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addAction(m_startAction);
+    training->addAction(m_pauseAction);
+    training->addAction(m_resumeAction);
+    training->addAction(m_stopAction);
+    training->addSeparator();
+    training->addAction(tr("&Continue a Stopped Run..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Continue a Stopped Run"), runsFolder());
+        if (!dir.isEmpty())
+            continueRun(dir);
+    });
+    training->addAction(tr("Runs &Folder..."), this, &MainWindow::chooseRunsFolder);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : std::as_const(m_docks))
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("Collapse to &Stages"), this, [this] { m_diagram->collapseToDepth(0); });
+    m_viewMenu->addAction(tr("Collapse to &Blocks"), this, [this] { m_diagram->collapseToDepth(1); });
+    m_viewMenu->addAction(tr("&Expand All"), this, [this] { m_diagram->expandAll(); });
+    m_viewMenu->addSeparator();
+    auto* language = new LanguageMenu(this);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString&, const QString& note) { statusBar()->showMessage(note, 10000); });
+    m_viewMenu->addMenu(language);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TransferLab"), this, [this] {
         QMessageBox::about(this, tr("About TransferLab"),
                            tr("TransferLab %1\nA lab for transfer-learning experiments on images.")
                                .arg(QStringLiteral(TRANSFERLAB_VERSION)));
     });
+}
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Collapse to &Stages"), this, [this] { m_diagram->collapseToDepth(0); });
-    view->addAction(tr("Collapse to &Blocks"), this, [this] { m_diagram->collapseToDepth(1); });
-    view->addAction(tr("&Expand All"), this, [this] { m_diagram->expandAll(); });
+void MainWindow::createToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Training"));
+    bar->setObjectName(QStringLiteral("trainingToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_startAction);
+    bar->addAction(m_pauseAction);
+    bar->addAction(m_resumeAction);
+    bar->addAction(m_stopAction);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(m_docks.size()), bar->toggleViewAction());
+}
 
-    connect(m_diagram, &ArchitectureDiagram::freezeToggled, this, &MainWindow::setFrozen);
-    populateZoo();
-    connect(m_zoo, &QListWidget::currentTextChanged, this, [this](const QString&) {
-        if (QListWidgetItem* item = m_zoo->currentItem())
-            showArchitecture(item->data(Qt::UserRole).toString());
+QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* content,
+                                 Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);  // saveState() identifies docks by object name
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    m_docks << dock;
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    createArchitectureDock();
+    createFreezeDock();
+    createHyperparameterDock();
+    createDatasetDock();
+}
+
+void MainWindow::createArchitectureDock()
+{
+    m_zoo = new ZooBrowser(this);
+    m_zoo->setObjectName(QStringLiteral("zooList"));
+    addDock(tr("Architecture"), QStringLiteral("architectureDock"), m_zoo, Qt::LeftDockWidgetArea);
+    connect(m_zoo, &ZooBrowser::architectureChosen, this, &MainWindow::showArchitecture);
+}
+
+void MainWindow::createFreezeDock()
+{
+    m_freezePanel = new FreezePanel(this);
+    QDockWidget* dock = addDock(tr("Freeze"), QStringLiteral("freezeDock"), m_freezePanel, Qt::LeftDockWidgetArea);
+    splitDockWidget(m_docks.front(), dock, Qt::Vertical);
+    connect(m_freezePanel, &FreezePanel::presetChosen, this, &MainWindow::choosePreset);
+    connect(m_freezePanel, &FreezePanel::batchNormPolicyChosen, this, [this](BatchNormPolicy policy) {
+        m_experiment.freeze.batchNorm = policy;
+        setModified(true);
+        refreshFreeze();
     });
-    resize(1280, 800);
 }
 
-void MainWindow::populateZoo()
+void MainWindow::createHyperparameterDock()
 {
-    for (const ZooEntry& e : zoo()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(e.title), m_zoo);
-        item->setData(Qt::UserRole, QString::fromStdString(e.name));
-        item->setToolTip(QString::fromStdString(e.paper));
-    }
+    m_form = new HyperparameterForm(this);
+    m_form->setObjectName(QStringLiteral("hyperparameterForm"));
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    addDock(tr("Hyperparameters"), QStringLiteral("hyperparameterDock"), scroll, Qt::RightDockWidgetArea);
+    m_form->setImageSizeCheck([this](int size) { return imageSizeProblem(size); });
+    connect(m_form, &HyperparameterForm::changed, this, [this] {
+        const int64_t imageSize = m_experiment.data.imageSize;
+        m_form->applyTo(m_experiment);
+        setModified(true);
+        if (m_experiment.data.imageSize != imageSize)
+            refreshShapes();
+    });
+    connect(m_form, &HyperparameterForm::validityChanged, this, &MainWindow::updateTrainingActions);
 }
 
-bool MainWindow::showArchitecture(const QString& name)
+void MainWindow::createDatasetDock()
 {
-    const ZooEntry* entry = findArch(name.toStdString());
-    if (!entry)
-        return false;
-    try {
-        const ArchSpec spec = buildArch(entry->name);
-        m_arch = name;
-        m_frozen.clear();
-        m_tree->setSpec(spec, entry->defaultInputH, entry->defaultInputW);
-        m_diagram->setSpec(spec, entry->defaultInputH, entry->defaultInputW);
-        // Big networks open with their blocks folded, so the whole structure fits a screen.
-        if (spec.nodes.size() > 150)
-            m_diagram->collapseToDepth(1);
-        m_diagram->setFrozen(m_frozen);
-        updateSummary();
-    } catch (const Error& e) {
-        m_summary->setText(QString::fromStdString(e.what()));
-        return false;
-    }
-    for (int row = 0; row < m_zoo->count(); ++row) {
-        if (m_zoo->item(row)->data(Qt::UserRole).toString() == name && m_zoo->currentRow() != row) {
-            const QSignalBlocker block(m_zoo);
-            m_zoo->setCurrentRow(row);
+    m_datasetPanel = new DatasetPanel(new DatasetScanner, this);
+    m_datasetPanel->setObjectName(QStringLiteral("datasetPanel"));
+    m_datasetPanel->installDropTarget(this);
+    addDock(tr("Dataset"), QStringLiteral("datasetDock"), m_datasetPanel, Qt::RightDockWidgetArea);
+    const auto dataFolder = [this] {
+        const std::string train = withAbsolutePaths(m_experiment, m_path).data.train;
+        return train.empty() ? QString() : QDir::cleanPath(QString::fromStdString(train));
+    };
+    connect(m_datasetPanel, &DatasetPanel::datasetChosen, this, [this, dataFolder](const QString& folder) {
+        if (QDir::cleanPath(folder) != dataFolder())
+            setDataFolder(folder);
+        // The new head has as many outputs as the data has classes, so draw and count it so.
+        const int64_t classes = m_datasetPanel->summary().classes.size();
+        if (classes != m_dataClasses) {
+            m_dataClasses = classes;
+            refreshShapes();
         }
-    }
-    return true;
+    });
+    connect(m_datasetPanel, &DatasetPanel::splitSettingsChanged, this, [this](const SplitSettings& split) {
+        m_experiment.data.valFraction = split.valFraction;
+        m_experiment.data.splitSeed = split.seed;
+        setModified(true);
+    });
+    // An opened experiment or a folder chosen from the menu is shown (and checked) in the dock.
+    connect(this, &MainWindow::experimentChanged, this, [this, dataFolder] {
+        m_datasetPanel->setSplitSettings({m_experiment.data.valFraction, m_experiment.data.splitSeed});
+        const QString folder = dataFolder();
+        if (!folder.isEmpty() && QDir::cleanPath(m_datasetPanel->folder()) != folder)
+            m_datasetPanel->loadFolder(folder);
+    });
 }
 
-void MainWindow::setFrozen(const QStringList& layerIds, bool frozen)
+void MainWindow::createCentralTabs()
 {
-    for (const QString& id : layerIds) {
-        if (frozen)
-            m_frozen.insert(id);
-        else
-            m_frozen.remove(id);
-    }
-    m_diagram->setFrozen(m_frozen);
-    updateSummary();
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_diagram = new ArchitectureDiagram(m_tabs);
+    m_diagram->setObjectName(QStringLiteral("architectureDiagram"));
+    m_tabs->addTab(m_diagram, tr("Diagram"));
+    m_tabs->addTab(createTrainingTab(), tr("Training"));
+    m_tabs->addTab(createResultsTab(), tr("Results"));
+    m_tabs->addTab(createRunsTab(), tr("Runs"));
+    setCentralWidget(m_tabs);
+    connect(m_diagram, &ArchitectureDiagram::freezeToggled, this, &MainWindow::setFrozen);
 }
 
-void MainWindow::updateSummary()
+QWidget* MainWindow::createTrainingTab()
 {
-    const ZooEntry* entry = findArch(m_arch.toStdString());
-    if (!entry)
+    auto* page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("trainingTab"));
+    auto* layout = new QVBoxLayout(page);
+    m_runLabel = new QLabel(page);
+    m_runLabel->setObjectName(QStringLiteral("runLabel"));
+    m_runLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runLabel->setWordWrap(true);
+    layout->addWidget(m_runLabel);
+    auto* split = new QSplitter(Qt::Vertical, page);
+    m_plots = new TrainingPlots(split);
+    m_plots->setObjectName(QStringLiteral("trainingPlots"));
+    m_log = new QPlainTextEdit(split);
+    m_log->setObjectName(QStringLiteral("trainingLog"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("Press Start Training (Ctrl+R); the run's log appears here."));
+    split->addWidget(m_plots);
+    split->addWidget(m_log);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    return page;
+}
+
+QWidget* MainWindow::createResultsTab()
+{
+    m_results = new ResultsPanel(m_tabs);
+    m_results->setObjectName(QStringLiteral("resultsTab"));
+    m_predictions = new RunPredictionService(this);
+    connect(m_results, &ResultsPanel::predictRequested, m_predictions,
+            [this](const QString& runDir, const QString& image) { m_predictions->predict(runDir, image); });
+    connect(m_predictions, &RunPredictionService::predicted, this,
+            [this](const QString& runDir, const QString& image, const QVector<PredictedClass>& top) {
+                if (runDir == m_results->runDir())
+                    m_results->showPrediction(image, top);
+            });
+    connect(m_predictions, &RunPredictionService::failed, this,
+            [this](const QString& runDir, const QString& image, const QString& message) {
+                if (runDir == m_results->runDir())
+                    m_results->showPredictionError(image, message);
+            });
+    connect(this, &MainWindow::runFinished, m_results, [this](const QString& runDir) { m_results->loadRun(runDir); });
+    return m_results;
+}
+
+QWidget* MainWindow::createRunsTab()
+{
+    m_runs = new RunsPanel(m_tabs);
+    m_runs->setObjectName(QStringLiteral("runsTab"));
+    m_runs->setRunsDirectory(runsFolder());
+    connect(this, &MainWindow::runFinished, m_runs, [this] { m_runs->setRunsDirectory(runsFolder()); });
+    connect(m_runs, &RunsPanel::runsDirectoryChosen, this, &MainWindow::setRunsFolder);
+    connect(m_runs, &RunsPanel::resultsRequested, this, [this](const QString& runDir) {
+        m_results->loadRun(runDir);
+        m_tabs->setCurrentWidget(m_results);
+    });
+    connect(m_runs, &RunsPanel::openExperimentRequested, this, [this](const QString& file) {
+        if (maybeSave())
+            openExperiment(file);
+    });
+    return m_runs;
+}
+
+void MainWindow::createStatusBar()
+{
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    statusBar()->addWidget(m_summary, 1);
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setObjectName(QStringLiteral("deviceLabel"));
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("trainingProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(QStringLiteral("%p%"));
+    m_progress->setMaximumWidth(220);
+    statusBar()->addPermanentWidget(m_progress);
+    m_speedLabel = new QLabel(this);
+    m_speedLabel->setObjectName(QStringLiteral("speedLabel"));
+    m_speedLabel->setMinimumWidth(110);
+    statusBar()->addPermanentWidget(m_speedLabel);
+    m_etaLabel = new QLabel(this);
+    m_etaLabel->setObjectName(QStringLiteral("etaLabel"));
+    m_etaLabel->setMinimumWidth(90);
+    statusBar()->addPermanentWidget(m_etaLabel);
+    m_deviceLabel->setText(tr("CPU, %1 cores").arg(QThread::idealThreadCount()));
+    m_progress->setValue(0);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState(kLayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_training->isBusy()) {
+        const auto answer = QMessageBox::question(this, tr("Quit"),
+                                                  tr("A run is training. Stop it and quit? It can be continued later "
+                                                     "from its last finished epoch."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        // Closes once the run has saved its checkpoint and ended; the window stays responsive until then.
+        m_closeWhenStopped = true;
+        stopTraining();
+        event->ignore();
         return;
-    const ArchSpec& spec = m_diagram->spec();
-    qlonglong total = 0;
-    qlonglong trainable = 0;
-    for (const Node& n : spec.nodes) {
-        for (const TensorInfo& t : nodeParameters(n)) {
-            total += t.numel();
-            if (!m_frozen.contains(QString::fromStdString(n.id)))
-                trainable += t.numel();
-        }
     }
-    const QLocale locale;
-    m_summary->setText(tr("%1: %2 of %3 parameters trainable, input %4×%5")
-                           .arg(QString::fromStdString(entry->title), locale.toString(trainable), locale.toString(total))
-                           .arg(entry->defaultInputH)
-                           .arg(entry->defaultInputW));
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
 }
 
 void MainWindow::exportDiagram()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Diagram"), m_arch + QStringLiteral(".svg"),
+    const QString name = QString::fromStdString(m_experiment.model.arch);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Diagram"), name + QStringLiteral(".svg"),
                                                       tr("SVG image (*.svg);;PNG image (*.png)"));
     if (path.isEmpty())
         return;
@@ -148,6 +405,24 @@ void MainWindow::exportDiagram()
                                                                                : m_diagram->exportSvg(path, &error);
     if (!ok)
         QMessageBox::warning(this, tr("Export Diagram"), tr("Could not export %1: %2").arg(path, error));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentFiles::list();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openExperiment(path);
+        });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+    else
+        m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentFiles::clear(); });
 }
 
 }  // namespace tl

@@ -36,5 +36,8 @@ int scanCommand(const QStringList& arguments);
 int demoDataCommand(const QStringList& arguments);
 int trainCommand(const QStringList& arguments);
 int resumeCommand(const QStringList& arguments);
+int lrFindCommand(const QStringList& arguments);
+int reportCommand(const QStringList& arguments);
+int exportCommand(const QStringList& arguments);
 
 }  // namespace tl::cli

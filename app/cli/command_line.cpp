@@ -1,10 +1,13 @@
 #include "cli/command.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <exception>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace tl::cli {
 
@@ -24,11 +27,18 @@ const std::vector<Command>& commands()
          trainCommand},
         {QStringLiteral("resume"), QCoreApplication::translate("cli", "Continue a stopped run from its checkpoint"),
          resumeCommand},
+        {QStringLiteral("lr-find"),
+         QCoreApplication::translate("cli", "Sweep the learning rate over a few batches and suggest one"), lrFindCommand},
         {QStringLiteral("scan"),
          QCoreApplication::translate("cli", "Check a dataset folder: classes, splits, duplicates, skipped files"),
          scanCommand},
         {QStringLiteral("demo-data"),
          QCoreApplication::translate("cli", "Write the procedural demo datasets as image folders"), demoDataCommand},
+        {QStringLiteral("report"), QCoreApplication::translate("cli", "Write a run's report as HTML and PDF"),
+         reportCommand},
+        {QStringLiteral("export"),
+         QCoreApplication::translate("cli", "Export a run's model (.pth, .safetensors) and metrics (JSON, CSV)"),
+         exportCommand},
     };
     return all;
 }
@@ -56,6 +66,21 @@ void printOut(const QString& text)
 
 namespace {
 
+QtMessageHandler previousHandler = nullptr;
+
+// A GUI application started for drawing warns about a missing session runtime folder (common in
+// containers and CI); it changes nothing for files written, so it must not break the one-line
+// error contract of the command line.
+void quietGuiWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
 QString usage()
 {
     QString text = QCoreApplication::translate("cli",
@@ -68,6 +93,7 @@ QString usage()
                                         "\nOptions:\n"
                                         "  -h, --help     Show this help\n"
                                         "  -v, --version  Show the version\n\n"
+                                        "Desktop application: transferlab [--experiment FILE] [--train]\n\n"
                                         "Run 'transferlab COMMAND --help' for the options of a command.\n");
     return text;
 }
@@ -76,7 +102,15 @@ QString usage()
 
 int runCommandLine(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // A command that draws gets a GUI application on the offscreen platform: it renders fonts and
+    // widgets into files and never needs a display.
+    const bool draws = argc > 1 && std::strcmp(argv[1], "report") == 0;
+    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (draws)
+        previousHandler = qInstallMessageHandler(quietGuiWarnings);
+    const std::unique_ptr<QCoreApplication> application(draws ? new QApplication(argc, argv)
+                                                              : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("transferlab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRANSFERLAB_VERSION));
     const QStringList args = QCoreApplication::arguments();

@@ -1,5 +1,6 @@
 #include "cli/arch_options.h"
 #include "cli/command.h"
+#include "cli/experiment_input.h"
 #include "cli/train_progress.h"
 
 #include "common/errors.h"
@@ -7,11 +8,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
-#include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <sstream>
 
 namespace tl::cli {
 
@@ -67,27 +63,7 @@ int trainCommand(const QStringList& arguments)
         printError(QCoreApplication::translate("cli", "--config is required"));
         return UsageError;
     }
-    const std::string path = config.toStdString();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        printError(QCoreApplication::translate("cli", "%1: cannot be opened").arg(config));
-        return Failure;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    nlohmann::json document = nlohmann::json::parse(text.str(), nullptr, false);
-    if (document.is_discarded()) {
-        printError(QCoreApplication::translate("cli", "%1: not valid JSON").arg(config));
-        return Failure;
-    }
-    for (const QString& assignment : parser.values(QStringLiteral("set")))
-        applyOverride(document, assignment.toStdString());
-    Experiment experiment = parseExperiment(document, path);
-    // Relative data and weight paths are relative to the experiment file, as a user expects.
-    const std::filesystem::path base = std::filesystem::path(path).parent_path();
-    for (std::string* p : {&experiment.data.train, &experiment.data.val, &experiment.model.weights})
-        if (!p->empty() && *p != "none" && std::filesystem::path(*p).is_relative())
-            *p = (base / *p).lexically_normal().string();
+    Experiment experiment = readExperimentArgument(config, parser.values(QStringLiteral("set")));
     const QString out = parser.isSet(QStringLiteral("out")) ? parser.value(QStringLiteral("out")) : QStringLiteral("runs");
     ExperimentRunner runner(std::move(experiment), out.toStdString());
     return runAndReport(runner, parser.isSet(QStringLiteral("json-progress")));

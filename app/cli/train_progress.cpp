@@ -108,7 +108,10 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
                          {"train_loss", m.trainLoss},  {"train_accuracy", m.trainAccuracy},
                          {"seconds", m.seconds},       {"images_per_second", m.imagesPerSecond},
                          {"eta_seconds", eta}};
-        if (m.val)
+        if (m.val && m.val->segmentation)
+            j.update({{"val_loss", m.val->loss}, {"val_pixel_accuracy", m.val->segmentation->pixelAccuracy},
+                      {"val_miou", m.val->segmentation->meanIou}, {"val_dice", m.val->segmentation->meanDice}});
+        else if (m.val)
             j.update({{"val_loss", m.val->loss}, {"val_top1", m.val->top1}, {"val_top5", m.val->top5}});
         emit(j.dump());
         return;
@@ -117,7 +120,10 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
     line.precision(4);
     line << "epoch " << done << "/" << m_epochs << " done in " << duration(m.seconds) << ": train loss " << m.trainLoss
          << ", accuracy " << m.trainAccuracy;
-    if (m.val)
+    if (m.val && m.val->segmentation)
+        line << "; val loss " << m.val->loss << ", pixel accuracy " << m.val->segmentation->pixelAccuracy << ", mean IoU "
+             << m.val->segmentation->meanIou << ", Dice " << m.val->segmentation->meanDice;
+    else if (m.val)
         line << "; val loss " << m.val->loss << ", top-1 " << m.val->top1 << ", top-5 " << m.val->top5;
     line << "  (ETA " << duration(eta) << ")";
     emit(line.str());
@@ -128,13 +134,16 @@ void TrainProgress::finished(const RunSummary& summary, const std::string& runDi
     if (m_json) {
         emit(nlohmann::json{{"event", "finished"}, {"outcome", toString(summary.outcome)}, {"message", summary.message},
                             {"epochs_done", summary.epochsDone}, {"best_epoch", summary.bestEpoch},
-                            {"best_val_top1", summary.bestValTop1}, {"run_dir", runDir}}
+                            {"best_val_top1", summary.bestValTop1}, {"best_val_miou", summary.bestValMeanIou},
+                            {"run_dir", runDir}}
                  .dump());
         return;
     }
     std::ostringstream line;
     line << toString(summary.outcome) << " after " << summary.epochsDone << " epochs";
-    if (summary.bestEpoch > 0)
+    if (summary.bestEpoch > 0 && summary.bestValMeanIou > 0.0)
+        line << "; best mean IoU " << summary.bestValMeanIou << " at epoch " << summary.bestEpoch;
+    else if (summary.bestEpoch > 0)
         line << "; best top-1 " << summary.bestValTop1 << " at epoch " << summary.bestEpoch;
     if (!summary.message.empty())
         line << " (" << summary.message << ")";

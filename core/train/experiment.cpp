@@ -189,6 +189,10 @@ void readOptim(ObjectReader r, OptimConfig& o)
     r.read("beta2", o.beta2, 0.0, 1.0);
     r.read("label_smoothing", o.labelSmoothing, 0.0, 0.99);
     r.read("aux_loss_weight", o.auxLossWeight, 0.0, 10.0);
+    r.read("cross_entropy_weight", o.crossEntropyWeight, 0.0, 100.0);
+    r.read("dice_weight", o.diceWeight, 0.0, 100.0);
+    if (o.crossEntropyWeight == 0 && o.diceWeight == 0)
+        r.fail("dice_weight", "cross_entropy_weight and dice_weight cannot both be 0");
     if (const json* w = r.find("class_weights")) {
         if (!w->is_array())
             r.fail("class_weights", "expected a list of numbers");
@@ -233,7 +237,61 @@ void readTrain(ObjectReader r, TrainConfig& t)
     r.finish();
 }
 
+void readData(ObjectReader r, DataConfig& d)
+{
+    r.read("train", d.train);
+    r.read("val", d.val);
+    r.read("val_fraction", d.valFraction, 0.0, 0.9);
+    r.readInt("image_size", d.imageSize, 0, 4096);
+    r.readInt("split_seed", d.splitSeed, 0, std::numeric_limits<int64_t>::max());
+    readAugment(r.child("augment"), d.augment);
+    r.read("normalize", d.normalize);
+    if (d.normalize != "imagenet" && d.normalize != "dataset" && d.normalize != "none")
+        r.fail("normalize", "unknown normalisation '" + d.normalize + "' (imagenet, dataset, none)");
+    r.finish();
+}
+
+/// The source stage; read after the rest because its defaults are the experiment's own settings.
+PretrainConfig readPretrain(ObjectReader r, const Experiment& e)
+{
+    if (e.task != ExperimentTask::Classification)
+        r.fail("", "only classification experiments have a pretrain stage");
+    if (e.freeze.preset == FreezePreset::FromScratch)
+        r.fail("", "freeze.preset 'scratch' would throw the pretrained layers away; use 'full'");
+    PretrainConfig p;
+    p.data = e.data;
+    p.data.train.clear();
+    p.data.val.clear();
+    p.epochs = e.train.epochs;
+    p.optim = e.optim;
+    p.optim.classWeights.clear();  // they count the target's classes
+    readData(r.child("data"), p.data);
+    if (p.data.train.empty())
+        r.fail("data/train", "missing; the source image folder is required");
+    r.readInt("epochs", p.epochs, 1, 100000);
+    readFreeze(r.child("freeze"), p.freeze);
+    readOptim(r.child("optim"), p.optim);
+    r.finish();
+    return p;
+}
+
 }  // namespace
+
+const char* toString(ExperimentTask task)
+{
+    return task == ExperimentTask::Segmentation ? "segmentation" : "classification";
+}
+
+bool parseExperimentTask(const std::string& text, ExperimentTask& task)
+{
+    for (ExperimentTask t : {ExperimentTask::Classification, ExperimentTask::Segmentation}) {
+        if (text == toString(t)) {
+            task = t;
+            return true;
+        }
+    }
+    return false;
+}
 
 Experiment parseExperiment(const json& document, const std::string& fileName)
 {
@@ -245,6 +303,10 @@ Experiment parseExperiment(const json& document, const std::string& fileName)
         root.fail("format", format.empty() ? std::string("missing; expected \"") + kExperimentFormat + "\""
                                            : "unsupported format '" + format + "'");
     root.read("name", e.name);
+    std::string task = toString(e.task);
+    root.read("task", task);
+    if (!parseExperimentTask(task, e.task))
+        root.fail("task", "unknown task '" + task + "' (classification, segmentation)");
 
     ObjectReader model = root.child("model");
     model.read("arch", e.model.arch);
@@ -253,24 +315,16 @@ Experiment parseExperiment(const json& document, const std::string& fileName)
     model.readInt("in_channels", e.model.inChannels, 1, 3);
     if (e.model.inChannels == 2)
         model.fail("in_channels", "must be 1 or 3");
+    model.readInt("unet_base_width", e.model.unetBaseWidth, 1, 1024);
     model.finish();
 
-    ObjectReader data = root.child("data");
-    data.read("train", e.data.train);
-    data.read("val", e.data.val);
-    data.read("val_fraction", e.data.valFraction, 0.0, 0.9);
-    data.readInt("image_size", e.data.imageSize, 0, 4096);
-    data.readInt("split_seed", e.data.splitSeed, 0, std::numeric_limits<int64_t>::max());
-    readAugment(data.child("augment"), e.data.augment);
-    data.read("normalize", e.data.normalize);
-    if (e.data.normalize != "imagenet" && e.data.normalize != "dataset" && e.data.normalize != "none")
-        data.fail("normalize", "unknown normalisation '" + e.data.normalize + "' (imagenet, dataset, none)");
-    data.finish();
-
+    readData(root.child("data"), e.data);
     readFreeze(root.child("freeze"), e.freeze);
     readOptim(root.child("optim"), e.optim);
     readSchedule(root.child("schedule"), e.schedule);
     readTrain(root.child("train"), e.train);
+    if (root.find("pretrain"))
+        e.pretrain = readPretrain(root.child("pretrain"), e);
     root.finish();
     return e;
 }
@@ -296,12 +350,13 @@ json toJson(const Experiment& e)
     json schedule = json::array();
     for (const UnfreezeStep& s : e.freeze.unfreezeSchedule)
         schedule.push_back({{"epoch", s.epoch}, {"unfreeze", s.ids}});
-    return {
+    json document = {
         {"format", kExperimentFormat},
         {"name", e.name},
+        {"task", toString(e.task)},
         {"model",
          {{"arch", e.model.arch}, {"weights", e.model.weights}, {"num_classes", e.model.numClasses},
-          {"in_channels", e.model.inChannels}}},
+          {"in_channels", e.model.inChannels}, {"unet_base_width", e.model.unetBaseWidth}}},
         {"data",
          {{"train", e.data.train},
           {"val", e.data.val},
@@ -327,7 +382,8 @@ json toJson(const Experiment& e)
          {{"name", e.optim.name}, {"lr", e.optim.lr}, {"momentum", e.optim.momentum}, {"nesterov", e.optim.nesterov},
           {"weight_decay", e.optim.weightDecay}, {"decay_norm_and_bias", e.optim.decayNormAndBias},
           {"beta1", e.optim.beta1}, {"beta2", e.optim.beta2}, {"label_smoothing", e.optim.labelSmoothing},
-          {"class_weights", e.optim.classWeights}, {"aux_loss_weight", e.optim.auxLossWeight}}},
+          {"class_weights", e.optim.classWeights}, {"aux_loss_weight", e.optim.auxLossWeight},
+          {"cross_entropy_weight", e.optim.crossEntropyWeight}, {"dice_weight", e.optim.diceWeight}}},
         {"schedule",
          {{"name", toString(e.schedule.kind)}, {"warmup_epochs", e.schedule.warmupEpochs},
           {"step_epochs", e.schedule.stepEpochs}, {"gamma", e.schedule.gamma}, {"min_factor", e.schedule.minFactor},
@@ -339,6 +395,17 @@ json toJson(const Experiment& e)
           {"cache_frozen_features", e.train.cacheFrozenFeatures},
           {"early_stop_patience", e.train.earlyStopPatience}, {"loader_threads", e.train.loaderThreads}}},
     };
+    if (e.pretrain) {
+        // The stage's sections are written exactly as the experiment's own.
+        Experiment source;
+        source.data = e.pretrain->data;
+        source.freeze = e.pretrain->freeze;
+        source.optim = e.pretrain->optim;
+        const json sections = toJson(source);
+        document["pretrain"] = {{"data", sections["data"]}, {"epochs", e.pretrain->epochs},
+                                {"freeze", sections["freeze"]}, {"optim", sections["optim"]}};
+    }
+    return document;
 }
 
 void applyOverride(json& document, const std::string& assignment)
@@ -367,6 +434,19 @@ void applyOverride(json& document, const std::string& assignment)
     if (!node->is_object() || path.empty() || path.back().empty())
         throw ExperimentError("--set " + key + ": not a key of the experiment");
     (*node)[path.back()] = value;
+}
+
+Experiment withPathsRelativeTo(Experiment experiment, const std::filesystem::path& base)
+{
+    std::vector<std::string*> paths{&experiment.data.train, &experiment.data.val, &experiment.model.weights};
+    if (experiment.pretrain) {
+        paths.push_back(&experiment.pretrain->data.train);
+        paths.push_back(&experiment.pretrain->data.val);
+    }
+    for (std::string* p : paths)
+        if (!p->empty() && *p != "none" && std::filesystem::path(*p).is_relative())
+            *p = (base / *p).lexically_normal().string();
+    return experiment;
 }
 
 }  // namespace tl

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct ModelConfig {
     std::string weights = "none";  // a weight file, a run folder, or "none"
     int64_t numClasses = 0;        // 0 = the number of classes found in the data
     int64_t inChannels = 3;
+    int64_t unetBaseWidth = 64;    // U-Net's first level width; every level down doubles it
 };
 
 struct DataConfig {
@@ -49,6 +52,8 @@ struct OptimConfig {
     double labelSmoothing = 0.0;
     std::vector<double> classWeights;
     double auxLossWeight = 0.3;  // GoogLeNet's auxiliary classifiers (Szegedy et al. 2014)
+    double crossEntropyWeight = 1.0;  // segmentation: the loss is this x cross-entropy + diceWeight x soft Dice
+    double diceWeight = 1.0;
 };
 
 struct TrainConfig {
@@ -62,15 +67,31 @@ struct TrainConfig {
     int loaderThreads = 2;
 };
 
+/// What the model predicts: one class per image, or one class per pixel (image/mask pairs).
+enum class ExperimentTask { Classification, Segmentation };
+const char* toString(ExperimentTask task);
+bool parseExperimentTask(const std::string& text, ExperimentTask& task);
+
+/// A first training stage on a related source dataset ("pretrain"): the target stage starts from
+/// its trained layers, all but the output head. Entries not given follow the experiment's own.
+struct PretrainConfig {
+    DataConfig data;   // its image folder; image size, augmentation and normalisation as data's
+    int epochs = 10;
+    FreezeConfig freeze;  // default: everything trains
+    OptimConfig optim;    // default: the experiment's optimiser without its class weights
+};
+
 /// A transfer-learning experiment as saved in an experiment file ("transferlab-experiment/1").
 struct Experiment {
     std::string name = "experiment";
+    ExperimentTask task = ExperimentTask::Classification;
     ModelConfig model;
     DataConfig data;
     FreezeConfig freeze;
     OptimConfig optim;
     ScheduleConfig schedule;
     TrainConfig train;
+    std::optional<PretrainConfig> pretrain;
 };
 
 constexpr const char* kExperimentFormat = "transferlab-experiment/1";
@@ -80,6 +101,10 @@ constexpr const char* kExperimentFormat = "transferlab-experiment/1";
 Experiment parseExperiment(const nlohmann::json& document, const std::string& fileName);
 Experiment loadExperiment(const std::string& path);
 nlohmann::json toJson(const Experiment& experiment);
+
+/// The experiment with its relative data and weight paths (pretrain stage included) made
+/// absolute against `base`, the experiment file's folder: where a user means them to be.
+Experiment withPathsRelativeTo(Experiment experiment, const std::filesystem::path& base);
 
 /// Applies "a.b.c=value" to a document (value parsed as JSON, else taken as a string).
 void applyOverride(nlohmann::json& document, const std::string& assignment);

@@ -9,7 +9,11 @@
 #include "models/graph_module.h"
 #include "models/zoo.h"
 #include "data/sample_rng.h"
+#include "train/classification_report.h"
 #include "train/feature_cache.h"
+#include "train/pretrain_stage.h"
+#include "train/segmentation_data.h"
+#include "train/segmentation_runner.h"
 #include "weights/state_dict.h"
 #include "weights/weight_matching.h"
 
@@ -156,9 +160,23 @@ ExperimentRunner ExperimentRunner::resume(const std::filesystem::path& runDir, L
     RunFolder folder = RunFolder::open(runDir);
     Experiment e = parseExperiment(nlohmann::json::parse(folder.readText("experiment.json"), nullptr, false),
                                    folder.file("experiment.json").string());
-    if (!std::filesystem::exists(folder.file(kLastCheckpoint)))
+    if (!std::filesystem::exists(folder.file(kLastCheckpoint))) {
+        // Stopped in the source stage or the target's first epoch: the target starts afresh.
+        if (e.pretrain) {
+            folder.truncateAfter("metrics.csv", 0);
+            folder.truncateAfter("epochs.csv", 0);
+            return ExperimentRunner(std::move(e), std::move(folder), false, std::move(log));
+        }
         throw Error(runDir.string() + ": no checkpoint to resume from (the run stopped before its first epoch ended)");
+    }
     return ExperimentRunner(std::move(e), std::move(folder), true, std::move(log));
+}
+
+ExperimentRunner ExperimentRunner::startIn(Experiment experiment, const std::filesystem::path& runDir, LogFunction log)
+{
+    ExperimentRunner runner(std::move(experiment), RunFolder::createAt(runDir), false, std::move(log));
+    runner.m_folder.writeText("experiment.json", toJson(runner.m_experiment).dump(2) + "\n");
+    return runner;
 }
 
 void ExperimentRunner::log(const std::string& line) const
@@ -171,6 +189,11 @@ void ExperimentRunner::log(const std::string& line) const
 RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* control)
 {
     const Experiment& e = m_experiment;
+    if (e.task == ExperimentTask::Segmentation) {
+        CsvObserver csv(m_folder, observer);
+        return runSegmentation(e, m_folder, m_resuming, [this](const std::string& line) { log(line); }, &csv, control);
+    }
+    requireTaskFits(e);
     const int threads = e.train.threads > 0 ? e.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
     const torch::Device device = resolveDevice(e.train.device);
@@ -194,6 +217,22 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
         throw ExperimentError("model.num_classes is " + std::to_string(e.model.numClasses) + " but " + e.data.train
                               + " has " + std::to_string(classes) + " classes");
 
+    // The source stage first, in its own run folder; the target stage starts from its layers.
+    std::optional<PretrainResult> pretrained;
+    if (e.pretrain) {
+        pretrained = runPretrainStage(e, m_folder.path(), [this](const std::string& line) { log(line); }, observer,
+                                      control);
+        if (!pretrained->complete) {
+            RunSummary stopped;
+            stopped.outcome = pretrained->summary.outcome;
+            stopped.message = "pretrain stage " + std::string(toString(stopped.outcome)) + ": "
+                            + pretrained->summary.message;
+            log(stopped.message);
+            return stopped;
+        }
+    }
+    const std::string weights = pretrained ? pretrained->weights.string() : e.model.weights;
+
     // Model and its starting weights.
     torch::manual_seed(e.train.seed);
     BuildOptions build;
@@ -201,9 +240,10 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     build.inChannels = e.model.inChannels;
     auto model = std::make_shared<GraphModule>(buildArch(e.model.arch, build));
     const bool scratch = e.freeze.preset == FreezePreset::FromScratch;
-    if (!m_resuming && !scratch && !e.model.weights.empty() && e.model.weights != "none") {
-        const std::filesystem::path file = weightsFileFor(e.model.weights);
-        const LoadReport report = loadWeights(*model, readWeights(file.string()).tensors);
+    if (!m_resuming && !scratch && !weights.empty() && weights != "none") {
+        const std::filesystem::path file = weightsFileFor(weights);
+        const LoadReport report = pretrained ? loadSourceBackbone(*model, file)
+                                             : loadWeights(*model, readWeights(file.string()).tensors);
         if (!report.backboneLoads())
             throw Error(file.string() + ": does not fit " + e.model.arch + " (" + std::to_string(report.missing.size())
                         + " missing, " + std::to_string(report.mismatched.size()) + " mismatched tensors)");
@@ -275,11 +315,12 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     if (m_resuming) {
         firstEpoch = trainer.loadCheckpoint(m_folder.file(kLastCheckpoint).string());
         m_folder.truncateAfter("metrics.csv", trainer.step());
-        m_folder.truncateAfter("epochs.csv", firstEpoch - 1);
+        m_folder.truncateAfter("epochs.csv", firstEpoch);  // its lines count epochs from 1
         if (std::filesystem::exists(m_folder.file("summary.json"))) {
             const auto previous = nlohmann::json::parse(m_folder.readText("summary.json"), nullptr, false);
             summary.bestEpoch = previous.value("best_epoch", -1);
             summary.bestValTop1 = previous.value("best_val_top1", 0.0);
+            summary.bestValMacroF1 = previous.value("best_val_macro_f1", 0.0);
         }
         log("resumed at epoch " + std::to_string(firstEpoch + 1));
     }
@@ -288,6 +329,14 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
         + std::to_string(threads) + " threads, " + (device.is_cuda() ? "CUDA" : "CPU"));
 
     CsvObserver csv(m_folder, observer);
+    ConfusionLog confusion(m_folder, index.classes, firstEpoch);
+    const ImageFolderSource valFiles(index, Split::Val, decode);
+    // With the final model (a stopped run: the last checkpoint's), for the misclassified gallery.
+    const auto writeValPredictions = [&] {
+        if (hasVal)
+            writePredictions(m_folder, predictSamples(*model, valStream, device,
+                                                      [&valFiles](int64_t i) { return valFiles.path(size_t(i)); }));
+    };
     int sinceBest = 0;
     summary.epochsDone = firstEpoch;
     const auto writeSummary = [&] {
@@ -296,6 +345,7 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
                          {"epochs_done", summary.epochsDone},
                          {"best_epoch", summary.bestEpoch},
                          {"best_val_top1", summary.bestValTop1},
+                         {"best_val_macro_f1", summary.bestValMacroF1},
                          {"final_train_loss", summary.last.trainLoss},
                          {"final_train_accuracy", summary.last.trainAccuracy},
                          {"images_per_second", summary.last.imagesPerSecond},
@@ -305,7 +355,10 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
                          {"torch_version", TORCH_VERSION},
                          {"transferlab_version", TRANSFERLAB_VERSION}};
         if (summary.last.val)
-            j["final_val"] = {{"loss", summary.last.val->loss}, {"top1", summary.last.val->top1}, {"top5", summary.last.val->top5}};
+            j["final_val"] = {{"loss", summary.last.val->loss}, {"top1", summary.last.val->top1}, {"top5", summary.last.val->top5},
+                              {"macro_f1", summary.last.val->confusion.macroF1()}};
+        if (pretrained)
+            j["pretrain"] = pretrained->summaryEntry;
         m_folder.writeText("summary.json", j.dump(2) + "\n");
     };
     for (int epoch = firstEpoch; epoch < e.train.epochs; ++epoch) {
@@ -325,6 +378,10 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
                             + "; resume continues from the last completed epoch";
             log(summary.message);
             writeSummary();
+            if (std::filesystem::exists(m_folder.file(kLastCheckpoint))) {
+                trainer.loadCheckpoint(m_folder.file(kLastCheckpoint).string());
+                writeValPredictions();
+            }
             return summary;
         }
         if (hasVal)
@@ -336,18 +393,23 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
                             std::to_string(epoch + 1) + "," + csvNumber(m.trainLoss) + "," + csvNumber(m.trainAccuracy) + ","
                                 + (m.val ? csvNumber(m.val->loss) + "," + csvNumber(m.val->top1) + "," + csvNumber(m.val->top5)
                                          : std::string(",,"))
-                                + "," + csvNumber(m.seconds) + "," + csvNumber(m.imagesPerSecond),
-                            "epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,images_per_second");
+                                + "," + csvNumber(m.seconds) + "," + csvNumber(m.imagesPerSecond) + ","
+                                + (m.val ? csvNumber(m.val->confusion.macroF1()) : std::string()),
+                            "epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,images_per_second,"
+                            "val_macro_f1");
         trainer.saveCheckpoint(m_folder.file(kLastCheckpoint).string(), epoch + 1);
         const double score = m.val ? m.val->top1 : m.trainAccuracy;
         if (summary.bestEpoch < 0 || score > summary.bestValTop1) {
             summary.bestEpoch = epoch + 1;
             summary.bestValTop1 = score;
+            summary.bestValMacroF1 = m.val ? m.val->confusion.macroF1() : 0.0;
             sinceBest = 0;
             trainer.saveCheckpoint(m_folder.file(kBestCheckpoint).string(), epoch + 1);
         } else {
             ++sinceBest;
         }
+        if (m.val)
+            confusion.record(epoch + 1, m.val->confusion, summary.bestEpoch == epoch + 1);
         std::ostringstream line;
         line << "epoch " << epoch + 1 << "/" << e.train.epochs << ": train loss " << m.trainLoss << ", accuracy "
              << m.trainAccuracy;
@@ -364,6 +426,7 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     }
     writeWeights(m_folder.file(kFinalWeights).string(), stateDictOf(*model));
     writeSummary();
+    writeValPredictions();
     return summary;
 }
 

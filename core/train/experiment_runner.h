@@ -16,7 +16,9 @@ struct RunSummary {
     RunOutcome outcome = RunOutcome::Finished;
     int epochsDone = 0;
     int bestEpoch = -1;
-    double bestValTop1 = 0.0;
+    double bestValTop1 = 0.0;       // segmentation: the best epoch's pixel accuracy
+    double bestValMeanIou = 0.0;    // segmentation only; picks the best checkpoint there
+    double bestValMacroF1 = 0.0;    // classification: the best epoch's macro-averaged F1
     EpochMetrics last;
     std::string message;  // why it stopped, for the user
 };
@@ -30,8 +32,11 @@ public:
 
     /// A new run of `experiment` in a fresh folder under `runsDir`.
     ExperimentRunner(Experiment experiment, const std::filesystem::path& runsDir, LogFunction log = {});
-    /// Continues the run in `runDir` from its last checkpoint.
+    /// Continues the run in `runDir` from its last checkpoint (or, for an experiment with a
+    /// pretrain stage stopped before the target's first epoch, from that stage).
     static ExperimentRunner resume(const std::filesystem::path& runDir, LogFunction log = {});
+    /// A new run of `experiment` in exactly `runDir`, which must not exist yet.
+    static ExperimentRunner startIn(Experiment experiment, const std::filesystem::path& runDir, LogFunction log = {});
 
     RunSummary run(TrainingObserver* observer = nullptr, TrainingControl* control = nullptr);
 

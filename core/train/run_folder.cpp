@@ -48,6 +48,15 @@ RunFolder RunFolder::create(const std::filesystem::path& base, const std::string
     throw Error(base.string() + ": too many runs started in the same second");
 }
 
+RunFolder RunFolder::createAt(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::create_directory(path, ec))
+        throw Error(path.string() + ": cannot create the run folder ("
+                    + (ec ? ec.message() : std::string("it exists already")) + ")");
+    return RunFolder(path);
+}
+
 RunFolder RunFolder::open(const std::filesystem::path& path)
 {
     if (!std::filesystem::is_directory(path) || !std::filesystem::exists(path / "experiment.json"))

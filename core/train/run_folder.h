@@ -12,6 +12,8 @@ class RunFolder {
 public:
     /// Creates base/YYYY-MM-DD_HH-MM-SS_<name> (made unique with a suffix if needed).
     static RunFolder create(const std::filesystem::path& base, const std::string& experimentName);
+    /// Creates exactly `path` (a stage's run inside another run's folder); it must not exist yet.
+    static RunFolder createAt(const std::filesystem::path& path);
     /// Opens an existing run folder to resume it; throws Error when it is none.
     static RunFolder open(const std::filesystem::path& path);
 

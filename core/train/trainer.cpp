@@ -124,6 +124,10 @@ Trainer::Trainer(std::shared_ptr<GraphModule> model, FreezePlan plan, OptimConfi
                                   + " entries for " + std::to_string(m_model->spec().numClasses) + " classes");
         m_classWeights = torch::tensor(m_optim.classWeights, torch::kFloat32).to(m_device);
     }
+    m_segmentationLoss.crossEntropyWeight = m_optim.crossEntropyWeight;
+    m_segmentationLoss.diceWeight = m_optim.diceWeight;
+    m_segmentationLoss.labelSmoothing = m_optim.labelSmoothing;
+    m_segmentationLoss.classWeights = m_classWeights;
     applyFreeze();
 }
 
@@ -145,6 +149,12 @@ void Trainer::setTrainingMode()
 
 torch::Tensor Trainer::loss(const std::vector<torch::Tensor>& outputs, const torch::Tensor& targets) const
 {
+    if (m_model->spec().segmentation) {
+        torch::Tensor total = segmentationLoss(outputs.front(), targets, m_segmentationLoss);
+        for (size_t i = 1; i < outputs.size(); ++i)
+            total = total + m_optim.auxLossWeight * segmentationLoss(outputs[i], targets, m_segmentationLoss);
+        return total;
+    }
     auto options = torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(m_optim.labelSmoothing);
     if (m_classWeights.defined())
         options.weight(m_classWeights);
@@ -221,8 +231,11 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
         ++m_step;
 
         const int64_t n = targets.size(0);
-        const int64_t hits = outputs.front().argmax(1).eq(targets).sum().item<int64_t>();
-        const int64_t units = targets.numel();  // pixels for segmentation
+        // Images, or labelled pixels for segmentation.
+        const auto [hits, units] = m_model->spec().segmentation
+                                       ? labelledPixelHits(outputs.front(), targets)
+                                       : std::pair{outputs.front().argmax(1).eq(targets).sum().item<int64_t>(),
+                                                   targets.numel()};
         lossSum += lossValue * n;
         correct += hits;
         counted += units;
@@ -301,6 +314,8 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
     const int classes = static_cast<int>(m_model->spec().numClasses);
     EvalMetrics metrics;
     metrics.confusion = ConfusionMatrix(classes);
+    const bool perPixel = m_model->spec().segmentation;
+    SegmentationMetrics pixels(perPixel ? classes : 0);
     double lossSum = 0.0;
     int64_t top5 = 0;
     int64_t seen = 0;
@@ -317,6 +332,11 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
         const torch::Tensor targets = batch->targets.to(m_device);
         const torch::Tensor logits = forwardBatch(*batch, cache, fetch).front();
         lossSum += loss({logits}, targets).item<double>() * static_cast<double>(targets.size(0));
+        if (perPixel) {
+            pixels.add(logits.argmax(1), targets);
+            seen += targets.size(0);
+            continue;
+        }
         const torch::Tensor predicted = logits.argmax(1).flatten().to(torch::kCPU);
         const torch::Tensor truth = targets.flatten().to(torch::kCPU);
         const auto p = predicted.accessor<int64_t, 1>();
@@ -332,6 +352,10 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
     }
     metrics.loss = seen ? lossSum / static_cast<double>(seen) : 0.0;
     metrics.top1 = metrics.confusion.accuracy();
+    if (perPixel) {
+        metrics.segmentation = pixels.scores();
+        metrics.top1 = metrics.segmentation->pixelAccuracy;
+    }
     metrics.top5 = seen ? static_cast<double>(top5) / static_cast<double>(seen) : 0.0;
     return metrics;
 }

@@ -4,6 +4,8 @@
 #include "train/experiment.h"
 #include "train/freeze_plan.h"
 #include "train/lr_schedule.h"
+#include "train/segmentation_loss.h"
+#include "train/segmentation_metrics.h"
 
 #include <torch/types.h>
 
@@ -61,7 +63,8 @@ struct EvalMetrics {
     double loss = 0.0;
     double top1 = 0.0;
     double top5 = 0.0;
-    ConfusionMatrix confusion;
+    ConfusionMatrix confusion;  // classification only
+    std::optional<SegmentationScores> segmentation;  // per-pixel models; top1 is then the pixel accuracy
 };
 
 struct EpochMetrics {
@@ -126,6 +129,8 @@ public:
     GraphModule& model() { return *m_model; }
 
 private:
+    friend class LrFinder;  // sweeps the learning rate over this trainer's own optimiser and loss
+
     void applyFreeze();
     void setTrainingMode();
     /// `fetch` for a batch: from cached features when the stream's cache holds all its samples,
@@ -147,6 +152,7 @@ private:
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::vector<double> m_groupMultipliers;
     torch::Tensor m_classWeights;
+    SegmentationLossOptions m_segmentationLoss;
     int64_t m_step = 0;
 };
 

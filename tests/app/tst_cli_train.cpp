@@ -32,6 +32,8 @@ private Q_SLOTS:
     void initTestCase();
     void trainsAnExperimentFile();
     void overridesAndResumeOfAFinishedRun();
+    void pretrainStageFromRelativePaths();
+    void segmentationReportsMeanIou();
     void badInput_data();
     void badInput();
 
@@ -133,6 +135,65 @@ void TestCliTrain::overridesAndResumeOfAFinishedRun()
     const CliResult again = runTransferLab({QStringLiteral("resume"), runDir, QStringLiteral("--json-progress")});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(events(again.out).last().value(QStringLiteral("epochs_done")).toInt(), 1);
+}
+
+void TestCliTrain::pretrainStageFromRelativePaths()
+{
+    // The source stage's folder is relative to the experiment file, like the target's.
+    writeExperiment(QStringLiteral("pretrain.json"), R"({
+        "format": "transferlab-experiment/1",
+        "model": {"arch": "lenet5", "in_channels": 1},
+        "data": {"train": "데모/target", "image_size": 32},
+        "pretrain": {"data": {"train": "데모/source"}, "epochs": 1},
+        "train": {"epochs": 1, "batch_size": 16, "threads": 1}
+    })");
+    const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"),
+                                        m_dir.filePath(QStringLiteral("pretrain.json")), QStringLiteral("--out"),
+                                        m_dir.filePath(QStringLiteral("runs-pretrain")), QStringLiteral("--json-progress")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QDir runDir(events(r.out).last().value(QStringLiteral("run_dir")).toString());
+    for (const QString& file : {QStringLiteral("pretrain/model.pth"), QStringLiteral("pretrain/confusion.json"),
+                                QStringLiteral("model.pth"), QStringLiteral("confusion.json"), QStringLiteral("val_predictions.csv")})
+        QVERIFY2(runDir.exists(file), qPrintable(file));
+    QFile summary(runDir.filePath(QStringLiteral("summary.json")));
+    QVERIFY(summary.open(QIODevice::ReadOnly));
+    const QJsonObject pretrain = QJsonDocument::fromJson(summary.readAll()).object().value(QStringLiteral("pretrain")).toObject();
+    QCOMPARE(pretrain.value(QStringLiteral("run")).toString(), QStringLiteral("pretrain"));
+    QCOMPARE(pretrain.value(QStringLiteral("epochs")).toInt(), 1);
+}
+
+void TestCliTrain::segmentationReportsMeanIou()
+{
+    const CliResult demo = runTransferLab({QStringLiteral("demo-data"), m_dir.filePath(QStringLiteral("seg")), QStringLiteral("--size"),
+                                           QStringLiteral("32"), QStringLiteral("--source-per-class"), QStringLiteral("1"),
+                                           QStringLiteral("--target-per-class"), QStringLiteral("1"), QStringLiteral("--val-per-class"),
+                                           QStringLiteral("1"), QStringLiteral("--segmentation"), QStringLiteral("16")});
+    QCOMPARE(demo.exitCode, 0);
+    writeExperiment(QStringLiteral("segmentation.json"), R"({
+        "format": "transferlab-experiment/1",
+        "task": "segmentation",
+        "model": {"arch": "unet", "unet_base_width": 4},
+        "data": {"train": "seg/segmentation", "image_size": 32},
+        "optim": {"name": "adam", "lr": 0.003},
+        "train": {"epochs": 1, "batch_size": 8, "threads": 1}
+    })");
+    const QStringList args{QStringLiteral("train"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("segmentation.json")),
+                           QStringLiteral("--out"), m_dir.filePath(QStringLiteral("runs-segmentation"))};
+    const CliResult plain = runTransferLab(args);
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    QVERIFY2(plain.out.contains("mean IoU"), plain.out.constData());
+    QVERIFY(!plain.out.contains("top-1"));
+    const CliResult json = runTransferLab(args + QStringList{QStringLiteral("--json-progress")});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    bool sawEpoch = false;
+    for (const QJsonObject& e : events(json.out))
+        if (e.value(QStringLiteral("event")).toString() == QLatin1String("epoch")) {
+            sawEpoch = true;
+            const double miou = e.value(QStringLiteral("val_miou")).toDouble(-1.0);
+            QVERIFY2(miou >= 0.0 && miou <= 1.0, qPrintable(QString::number(miou)));
+            QVERIFY(!e.contains(QStringLiteral("val_top1")));
+        }
+    QVERIFY(sawEpoch);
 }
 
 void TestCliTrain::badInput_data()

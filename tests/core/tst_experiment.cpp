@@ -17,6 +17,7 @@ class TestExperiment : public QObject {
 private Q_SLOTS:
     void minimalFileGetsDefaults();
     void fullFileRoundTrips();
+    void pretrainStageFollowsTheExperiment();
     void errorsNameFileAndPath_data();
     void errorsNameFileAndPath();
     void overrides();
@@ -36,6 +37,9 @@ void TestExperiment::minimalFileGetsDefaults()
     QCOMPARE(e.schedule.kind, ScheduleKind::Cosine);
     QCOMPARE(e.train.epochs, 10);
     QVERIFY(e.train.cacheFrozenFeatures);
+    QCOMPARE(e.task, ExperimentTask::Classification);
+    QCOMPARE(e.optim.crossEntropyWeight, 1.0);
+    QCOMPARE(e.optim.diceWeight, 1.0);
 }
 
 void TestExperiment::fullFileRoundTrips()
@@ -58,12 +62,40 @@ void TestExperiment::fullFileRoundTrips()
     e.schedule.kind = ScheduleKind::OneCycle;
     e.train.epochs = 7;
     e.train.device = "cpu";
+    e.task = ExperimentTask::Segmentation;
+    e.model.unetBaseWidth = 16;
+    e.optim.diceWeight = 0.5;
     const json saved = toJson(e);
     const Experiment back = parseExperiment(json::parse(saved.dump()), "saved.json");
     QCOMPARE(toJson(back), saved);
     QCOMPARE(back.data.train, std::string("/data/고양이"));
     QCOMPARE(back.freeze.unfreezeSchedule.front().ids.front(), std::string("features.denseblock3"));
     QCOMPARE(back.freeze.lrMultipliers.at("features.denseblock4"), 0.1);
+    QCOMPARE(back.task, ExperimentTask::Segmentation);
+    QCOMPARE(back.model.unetBaseWidth, int64_t(16));
+    QCOMPARE(back.optim.diceWeight, 0.5);
+}
+
+void TestExperiment::pretrainStageFollowsTheExperiment()
+{
+    const json document{{"format", "transferlab-experiment/1"},
+                        {"data", {{"train", "/target"}, {"image_size", 64}, {"val_fraction", 0.3}}},
+                        {"optim", {{"name", "adam"}, {"lr", 0.001}, {"class_weights", {1.0, 2.0}}}},
+                        {"train", {{"epochs", 4}}},
+                        {"pretrain", {{"data", {{"train", "/source"}, {"val_fraction", 0.1}}}, {"optim", {{"lr", 0.01}}}}}};
+    const Experiment e = parseExperiment(document, "exp.json");
+    QVERIFY(e.pretrain.has_value());
+    QCOMPARE(e.pretrain->data.train, std::string("/source"));
+    QCOMPARE(e.pretrain->data.imageSize, int64_t(64));  // taken from data
+    QCOMPARE(e.pretrain->data.valFraction, 0.1);         // its own
+    QCOMPARE(e.pretrain->epochs, 4);
+    QCOMPARE(e.pretrain->optim.name, std::string("adam"));
+    QCOMPARE(e.pretrain->optim.lr, 0.01);
+    QVERIFY(e.pretrain->optim.classWeights.empty());  // the target's classes are not the source's
+    QCOMPARE(e.pretrain->freeze.preset, FreezePreset::FullFineTune);
+    const json saved = toJson(e);
+    QCOMPARE(toJson(parseExperiment(json::parse(saved.dump()), "saved.json")), saved);
+    QVERIFY(!toJson(parseExperiment(json{{"format", "transferlab-experiment/1"}}, "x.json")).contains("pretrain"));
 }
 
 void TestExperiment::errorsNameFileAndPath_data()
@@ -82,6 +114,18 @@ void TestExperiment::errorsNameFileAndPath_data()
                                        << "exp.json: /freeze/unfreeze_schedule/0/unfreez: unknown key";
     QTest::newRow("section not object") << head + "\"data\": 3}" << "exp.json: /data: expected an object";
     QTest::newRow("bad device") << head + "\"train\": {\"device\": \"tpu\"}}" << "exp.json: /train/device: unknown device 'tpu'";
+    QTest::newRow("bad task") << head + "\"task\": \"detection\"}" << "exp.json: /task: unknown task 'detection'";
+    QTest::newRow("task not a string") << head + "\"task\": 1}" << "exp.json: /task: expected a string";
+    QTest::newRow("pretrain unknown key") << head + "\"pretrain\": {\"data\": {\"train\": \"s\", \"trian\": 1}}}"
+                                          << "exp.json: /pretrain/data/trian: unknown key";
+    QTest::newRow("pretrain without data") << head + "\"pretrain\": {\"epochs\": 3}}"
+                                           << "exp.json: /pretrain/data/train: missing";
+    QTest::newRow("pretrain bad optimiser") << head + "\"pretrain\": {\"data\": {\"train\": \"s\"}, \"optim\": {\"name\": \"rms\"}}}"
+                                            << "exp.json: /pretrain/optim/name: unknown optimiser 'rms'";
+    QTest::newRow("pretrain then scratch") << head + "\"freeze\": {\"preset\": \"scratch\"}, \"pretrain\": {\"data\": {\"train\": \"s\"}}}"
+                                           << "exp.json: /pretrain: freeze.preset 'scratch'";
+    QTest::newRow("no loss left") << head + "\"optim\": {\"cross_entropy_weight\": 0, \"dice_weight\": 0}}"
+                                  << "exp.json: /optim/dice_weight: cross_entropy_weight and dice_weight cannot both be 0";
 }
 
 void TestExperiment::errorsNameFileAndPath()

@@ -1,5 +1,6 @@
 // Running an experiment end to end on generated demo data: the run folder's files, stopping and
-// resuming to the same result as an uninterrupted run, early stopping and bad input.
+// resuming to the same result as an uninterrupted run, early stopping, bad input, validation
+// metrics per class and per image, and a pretrain stage on the source data.
 #include "common/errors.h"
 #include "data/demo_data.h"
 #include "train/experiment_runner.h"
@@ -11,7 +12,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 using namespace tl;
 
@@ -44,6 +48,37 @@ Experiment smallExperiment(const std::string& dataDir)
     return e;
 }
 
+/// Stops the run after its `at`-th batch, counting across stages.
+struct StopAtBatch final : TrainingObserver {
+    int at;
+    TrainingControl* control;
+    int seen = 0;
+    StopAtBatch(int a, TrainingControl* c) : at(a), control(c) {}
+    void onIteration(const IterationMetrics&) override
+    {
+        if (++seen == at)
+            control->requestStop();
+    }
+};
+
+std::vector<std::string> csvRows(const std::string& text)
+{
+    std::vector<std::string> rows;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        rows.push_back(line);
+    return rows;
+}
+
+std::vector<std::string> fields(const std::string& row)
+{
+    std::vector<std::string> out;
+    std::istringstream in(row);
+    for (std::string field; std::getline(in, field, ',');)
+        out.push_back(field);
+    return out;
+}
+
 /// Stops the run at the first batch of a given epoch.
 struct StopAtEpoch final : TrainingObserver {
     int epoch;
@@ -66,10 +101,16 @@ private Q_SLOTS:
     void stoppedAndResumedEqualsUninterrupted();
     void missingDataIsReported();
     void fineTuningFromSourceBeatsScratch();
+    void writesValidationMetricsAndPredictions();
+    void pretrainStageBeatsScratch();
+    void pretrainResumesInEitherStage_data();
+    void pretrainResumesInEitherStage();
 
 private:
+    std::string transferData();
     QTemporaryDir m_dir;
     std::string m_data;
+    std::string m_transfer;
 };
 
 void TestExperimentRunner::initTestCase()
@@ -134,6 +175,13 @@ void TestExperimentRunner::stoppedAndResumedEqualsUninterrupted()
     QCOMPARE(a.tensors.size(), b.tensors.size());
     for (size_t i = 0; i < a.tensors.size(); ++i)
         QVERIFY2(torch::equal(a.tensors[i].tensor, b.tensors[i].tensor), a.tensors[i].name.c_str());
+    // Every epoch once in epochs.csv, and the same per-class metrics and per-image predictions.
+    QCOMPARE(lineCount(resumed.folder().file("epochs.csv")), lineCount(straight.folder().file("epochs.csv")));
+    const auto confusionA = nlohmann::json::parse(straight.folder().readText("confusion.json"));
+    const auto confusionB = nlohmann::json::parse(resumed.folder().readText("confusion.json"));
+    QCOMPARE(confusionB.at("last"), confusionA.at("last"));
+    QCOMPARE(confusionB.at("best"), confusionA.at("best"));
+    QCOMPARE(resumed.folder().readText("val_predictions.csv"), straight.folder().readText("val_predictions.csv"));
 }
 
 void TestExperimentRunner::missingDataIsReported()
@@ -149,18 +197,26 @@ void TestExperimentRunner::missingDataIsReported()
     QVERIFY_THROWS_EXCEPTION(Error, ExperimentRunner::resume(m_dir.path().toStdString()));
 }
 
+std::string TestExperimentRunner::transferData()
+{
+    if (m_transfer.empty()) {
+        DemoDataOptions o;
+        o.imageSize = 32;
+        o.sourceTrainPerClass = 100;
+        o.sourceValPerClass = 10;
+        o.targetTrainPerClass = 6;
+        o.targetValPerClass = 30;
+        o.segmentationImages = 0;
+        m_transfer = (m_dir.path() + QStringLiteral("/transfer")).toStdString();
+        writeDemoData(m_transfer, o);
+    }
+    return m_transfer;
+}
+
 void TestExperimentRunner::fineTuningFromSourceBeatsScratch()
 {
     // The textbook picture: features learnt on the source shapes help the few-shot target task.
-    DemoDataOptions o;
-    o.imageSize = 32;
-    o.sourceTrainPerClass = 100;
-    o.sourceValPerClass = 10;
-    o.targetTrainPerClass = 6;
-    o.targetValPerClass = 30;
-    o.segmentationImages = 0;
-    const std::string root = (m_dir.path() + QStringLiteral("/transfer")).toStdString();
-    writeDemoData(root, o);
+    const std::string root = transferData();
     const std::string runs = (m_dir.path() + QStringLiteral("/runs-transfer")).toStdString();
 
     Experiment source = smallExperiment(root + "/source");
@@ -185,6 +241,178 @@ void TestExperimentRunner::fineTuningFromSourceBeatsScratch()
     const RunSummary fresh = ExperimentRunner(scratch, runs).run();
     qInfo("target top-1: fine-tuned %.3f, from scratch %.3f", tuned.bestValTop1, fresh.bestValTop1);
     QVERIFY(tuned.bestValTop1 > fresh.bestValTop1);
+}
+
+void TestExperimentRunner::writesValidationMetricsAndPredictions()
+{
+    Experiment e = smallExperiment(m_data);
+    e.train.epochs = 2;
+    ExperimentRunner runner(e, (m_dir.path() + QStringLiteral("/runs-metrics")).toStdString());
+    const RunSummary summary = runner.run();
+    const RunFolder& f = runner.folder();
+    const auto confusion = nlohmann::json::parse(f.readText("confusion.json"));
+    QCOMPARE(confusion.at("classes").size(), size_t{8});
+    const nlohmann::json& last = confusion.at("last");
+    QCOMPARE(last.at("epoch").get<int>(), 2);
+    QCOMPARE(confusion.at("best").at("epoch").get<int>(), summary.bestEpoch);
+    // 8 classes x 4 validation images: every one counted once, in its true class's row.
+    const auto matrix = last.at("matrix").get<std::vector<std::vector<int64_t>>>();
+    int64_t support = 0;
+    double f1Sum = 0;
+    for (size_t c = 0; c < 8; ++c) {
+        const nlohmann::json& scores = last.at("per_class").at(c);
+        QCOMPARE(scores.at("class").get<std::string>(), confusion.at("classes").at(c).get<std::string>());
+        QCOMPARE(scores.at("support").get<int64_t>(), int64_t{4});
+        int64_t row = 0;
+        int64_t column = 0;
+        for (size_t k = 0; k < 8; ++k) {
+            row += matrix[c][k];
+            column += matrix[k][c];
+        }
+        QCOMPARE(row, scores.at("support").get<int64_t>());
+        const double precision = column ? double(matrix[c][c]) / double(column) : 0.0;
+        QVERIFY(std::abs(scores.at("precision").get<double>() - precision) < 1e-12);
+        QVERIFY(std::abs(scores.at("recall").get<double>() - double(matrix[c][c]) / 4.0) < 1e-12);
+        support += scores.at("support").get<int64_t>();
+        f1Sum += scores.at("f1").get<double>();
+    }
+    QCOMPARE(support, int64_t{32});
+    const double macroF1 = last.at("macro_f1").get<double>();
+    QVERIFY(std::abs(macroF1 - f1Sum / 8) < 1e-12);
+    // The same figure in summary.json and in the new last column of epochs.csv.
+    const auto summaryJson = nlohmann::json::parse(f.readText("summary.json"));
+    QVERIFY(std::abs(summaryJson.at("final_val").at("macro_f1").get<double>() - macroF1) < 1e-12);
+    QVERIFY(summaryJson.contains("best_val_macro_f1"));
+    const std::vector<std::string> epochs = csvRows(f.readText("epochs.csv"));
+    QCOMPARE(epochs.front(), std::string("epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,"
+                                         "images_per_second,val_macro_f1"));
+    QCOMPARE(epochs.size(), size_t{3});
+    QVERIFY(std::abs(std::stod(fields(epochs.back()).back()) - macroF1) < 1e-6);
+
+    // One row per validation image, agreeing with the last epoch's matrix.
+    const std::vector<std::string> rows = csvRows(f.readText("val_predictions.csv"));
+    QCOMPARE(rows.front(), std::string("index,path,target,predicted,prob,loss"));
+    QCOMPARE(rows.size(), size_t{33});
+    std::vector<std::vector<int64_t>> counted(8, std::vector<int64_t>(8, 0));
+    std::set<int64_t> indices;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const std::vector<std::string> v = fields(rows[i]);
+        QCOMPARE(v.size(), size_t{6});
+        indices.insert(std::stoll(v[0]));
+        const int64_t target = std::stoll(v[2]);
+        const int64_t predicted = std::stoll(v[3]);
+        const double prob = std::stod(v[4]);
+        const double loss = std::stod(v[5]);
+        ++counted[size_t(target)][size_t(predicted)];
+        QVERIFY2(std::filesystem::exists(v[1]), v[1].c_str());
+        const std::string folder = std::filesystem::path(v[1]).parent_path().filename().string();
+        QCOMPARE(folder, confusion.at("classes").at(size_t(target)).get<std::string>());
+        QVERIFY(prob >= 1.0 / 8 && prob <= 1.0);
+        QVERIFY(loss >= 0);
+        if (target == predicted)  // the loss of a correct prediction is -log of its probability
+            QVERIFY2(std::abs(loss + std::log(prob)) < 1e-4, rows[i].c_str());
+        else
+            QVERIFY(loss > -std::log(prob) - 1e-6);
+    }
+    QCOMPARE(indices.size(), size_t{32});
+    QCOMPARE(counted, matrix);
+}
+
+void TestExperimentRunner::pretrainStageBeatsScratch()
+{
+    // The fine-tuning test's picture in one run: the source stage, then the few-shot target.
+    const std::string root = transferData();
+    const std::string runs = (m_dir.path() + QStringLiteral("/runs-pretrain")).toStdString();
+    Experiment target = smallExperiment(root + "/target");
+    target.train.epochs = 15;
+    target.train.batchSize = 10;
+    target.optim.name = "adam";
+    target.optim.lr = 0.003;
+    Experiment scratch = target;
+    scratch.freeze.preset = FreezePreset::FromScratch;
+    Experiment staged = target;
+    PretrainConfig source;
+    source.data = target.data;
+    source.data.train = root + "/source";
+    source.epochs = 15;
+    source.optim = target.optim;
+    source.optim.lr = 0.002;
+    staged.pretrain = source;
+
+    ExperimentRunner runner(staged, runs);
+    const RunSummary tuned = runner.run();
+    const RunSummary fresh = ExperimentRunner(scratch, runs).run();
+    QCOMPARE(tuned.outcome, RunOutcome::Finished);
+    QVERIFY(tuned.last.val && fresh.last.val);
+    qInfo("target top-1 after pretraining %.3f (best %.3f), from scratch %.3f (best %.3f)", tuned.last.val->top1,
+          tuned.bestValTop1, fresh.last.val->top1, fresh.bestValTop1);
+    QVERIFY(tuned.last.val->top1 > fresh.last.val->top1);
+    QVERIFY(tuned.last.val->top1 > 0.2);  // chance: five classes
+    QVERIFY(tuned.bestValTop1 > fresh.bestValTop1);
+
+    // The source stage is a run folder of its own, with the source's eight classes.
+    const std::filesystem::path stage = runner.folder().path() / "pretrain";
+    for (const char* name : {"experiment.json", "split.json", "metrics.csv", "epochs.csv", "summary.json", "log.txt",
+                             "checkpoint_last.pt", "model.pth", "confusion.json", "val_predictions.csv"})
+        QVERIFY2(std::filesystem::exists(stage / name), name);
+    QCOMPARE(lineCount(stage / "epochs.csv"), 1 + 15);
+    const auto stageSummary = nlohmann::json::parse(RunFolder::open(stage).readText("summary.json"));
+    QCOMPARE(stageSummary.at("classes").size(), size_t{8});
+    const auto summaryJson = nlohmann::json::parse(runner.folder().readText("summary.json"));
+    QCOMPARE(summaryJson.at("classes").size(), size_t{5});
+    const nlohmann::json& entry = summaryJson.at("pretrain");
+    QCOMPARE(entry.at("run").get<std::string>(), std::string("pretrain"));
+    QCOMPARE(entry.at("epochs").get<int>(), 15);
+    QCOMPARE(entry.at("best_val_top1").get<double>(), stageSummary.at("best_val_top1").get<double>());
+    QVERIFY(entry.at("best_val_top1").get<double>() > 0.25);  // chance: 0.125
+    QVERIFY(QString::fromStdString(runner.folder().readText("log.txt")).contains(QStringLiteral("new 5-class head")));
+}
+
+void TestExperimentRunner::pretrainResumesInEitherStage_data()
+{
+    // The source stage has 6 batches per epoch for 2 epochs, the target 1 batch per epoch for 3.
+    QTest::addColumn<int>("stopAfterBatch");
+    QTest::newRow("source stage, first epoch") << 2;
+    QTest::newRow("source stage, second epoch") << 8;
+    QTest::newRow("target stage, first epoch") << 13;
+    QTest::newRow("target stage, second epoch") << 14;
+}
+
+void TestExperimentRunner::pretrainResumesInEitherStage()
+{
+    QFETCH(int, stopAfterBatch);
+    Experiment e = smallExperiment((m_dir.path() + QStringLiteral("/demo/target")).toStdString());
+    PretrainConfig source;
+    source.data = e.data;
+    source.data.train = m_data;
+    source.epochs = 2;
+    source.optim = e.optim;
+    e.pretrain = source;
+    const std::string runs = (m_dir.path() + QStringLiteral("/runs-pretrain-resume")).toStdString();
+    ExperimentRunner straight(e, runs);
+    QCOMPARE(straight.run().outcome, RunOutcome::Finished);
+
+    ExperimentRunner interrupted(e, runs);
+    TrainingControl control;
+    StopAtBatch stopper(stopAfterBatch, &control);
+    QCOMPARE(interrupted.run(&stopper, &control).outcome, RunOutcome::Stopped);
+    ExperimentRunner resumed = ExperimentRunner::resume(interrupted.folder().path());
+    const RunSummary finished = resumed.run();
+    QCOMPARE(finished.outcome, RunOutcome::Finished);
+    QCOMPARE(finished.epochsDone, 3);
+    for (const char* file : {"model.pth", "pretrain/model.pth"}) {
+        const WeightFile a = readWeights((straight.folder().path() / file).string());
+        const WeightFile b = readWeights((resumed.folder().path() / file).string());
+        QCOMPARE(a.tensors.size(), b.tensors.size());
+        for (size_t i = 0; i < a.tensors.size(); ++i)
+            QVERIFY2(torch::equal(a.tensors[i].tensor, b.tensors[i].tensor), (file + (" " + a.tensors[i].name)).c_str());
+    }
+    for (const char* file : {"epochs.csv", "metrics.csv", "pretrain/epochs.csv", "pretrain/metrics.csv"})
+        QCOMPARE(lineCount(resumed.folder().path() / file), lineCount(straight.folder().path() / file));
+    const auto a = nlohmann::json::parse(straight.folder().readText("summary.json"));
+    const auto b = nlohmann::json::parse(resumed.folder().readText("summary.json"));
+    QCOMPARE(b.at("pretrain"), a.at("pretrain"));
+    QCOMPARE(b.at("pretrain").at("epochs").get<int>(), 2);
 }
 
 QTEST_APPLESS_MAIN(TestExperimentRunner)

@@ -1,38 +1,94 @@
-// The main window lists the zoo and shows the chosen architecture.
+// The main window: the zoo by family, the network's diagram and freeze plan, the experiment
+// file round trip, presets, validation, the saved layout and the first-start demo.
 #include "architecture_tree.h"
 #include "diagram/architecture_diagram.h"
+#include "experiment_file.h"
+#include "freeze_panel.h"
+#include "hyperparameter_form.h"
+#include "language.h"
 #include "main_window.h"
+#include "zoo_browser.h"
 
-#include <QListWidget>
-#include <QStatusBar>
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStatusBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace tl;
 
+namespace {
+
+QTemporaryDir* g_home = nullptr;
+
+QString countText(const MainWindow& w)
+{
+    return w.findChild<QLabel*>(QStringLiteral("trainableCount"))->text();
+}
+
+QString locale(qlonglong n)
+{
+    return QLocale().toString(n);
+}
+
+}  // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
+public:
+    /// Settings and application data go to a fresh folder, so every run is a first start.
+    static void initMain()
+    {
+        g_home = new QTemporaryDir;
+        qputenv("XDG_CONFIG_HOME", g_home->filePath(QStringLiteral("config")).toUtf8());
+        qputenv("XDG_DATA_HOME", g_home->filePath(QStringLiteral("data")).toUtf8());
+    }
+
 private Q_SLOTS:
+    void init() { QSettings().clear(); }
+    void cleanupTestCase() { delete g_home; }
     void listsTheZooAndShowsTheChoice();
     void unknownArchitectureIsRefused();
     void paintingFreezeUpdatesTheCount();
+    void presetsChangeTheTrainableCount();
+    void newSaveOpenRoundTrip();
+    void badFileIsReportedAndNothingLost();
+    void invalidEntryIsShownAndBlocksTraining();
+    void layoutIsRestored();
+    void firstStartOpensTheDemo();
+    void languageChoiceIsSaved();
 };
 
 void TestMainWindow::listsTheZooAndShowsTheChoice()
 {
     MainWindow w;
-    auto* list = w.findChild<QListWidget*>(QStringLiteral("zooList"));
+    auto* zoo = w.findChild<ZooBrowser*>(QStringLiteral("zooList"));
     auto* tree = w.findChild<ArchitectureTree*>(QStringLiteral("architectureTree"));
-    QVERIFY(list && tree);
-    QCOMPARE(list->count(), 22);
+    QVERIFY(zoo && tree);
+    QCOMPARE(zoo->variantCount(), 22);
+    // Grouped by family, with parameter count and input size per variant.
+    QTreeWidgetItem* resnet18 = zoo->itemFor(QStringLiteral("resnet18"));
+    QCOMPARE(resnet18->parent()->text(ZooBrowser::NameColumn), QStringLiteral("ResNet"));
+    QCOMPARE(resnet18->parent()->childCount(), 5);
+    QCOMPARE(resnet18->text(ZooBrowser::ParamsColumn), QLocale().toString(11.7, 'f', 1) + QStringLiteral(" M"));
+    QCOMPARE(resnet18->text(ZooBrowser::InputColumn), QStringLiteral("224×224"));
+    QCOMPARE(zoo->itemFor(QStringLiteral("lenet5"))->text(ZooBrowser::InputColumn), QStringLiteral("32×32"));
     // Choosing an entry in the list shows that network.
-    for (int row = 0; row < list->count(); ++row)
-        if (list->item(row)->data(Qt::UserRole).toString() == QLatin1String("googlenet"))
-            list->setCurrentRow(row);
+    zoo->setCurrentItem(zoo->itemFor(QStringLiteral("googlenet")));
     QVERIFY(tree->itemFor(QStringLiteral("inception3a.branch4")));
+    QCOMPARE(w.experiment().model.arch, std::string("googlenet"));
     QVERIFY(w.showArchitecture(QStringLiteral("mobilenet_v2")));
     QVERIFY(tree->itemFor(QStringLiteral("features.17.conv.3")));
-    QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), QStringLiteral("mobilenet_v2"));
+    QCOMPARE(zoo->currentArchitecture(), QStringLiteral("mobilenet_v2"));
 }
 
 void TestMainWindow::unknownArchitectureIsRefused()
@@ -46,20 +102,185 @@ void TestMainWindow::paintingFreezeUpdatesTheCount()
     MainWindow w;
     QVERIFY(w.showArchitecture(QStringLiteral("resnet18")));
     auto* diagram = w.findChild<ArchitectureDiagram*>(QStringLiteral("architectureDiagram"));
-    auto* status = w.findChild<QStatusBar*>();
-    QVERIFY(diagram && status);
-    auto* label = status->findChild<QLabel*>();
-    QVERIFY(label->text().contains(QLocale().toString(11689512)));
+    QVERIFY(diagram);
+    QVERIFY2(countText(w).contains(locale(11689512)), qPrintable(countText(w)));
     Q_EMIT diagram->freezeToggled({QStringLiteral("conv1"), QStringLiteral("bn1")}, true);
     QCOMPARE(w.frozenLayers().size(), 2);
     QCOMPARE(diagram->frozen().size(), 2);
     // conv1 (9,408) and bn1 (128) no longer train.
-    QVERIFY2(label->text().contains(QLocale().toString(11689512 - 9408 - 128)), qPrintable(label->text()));
+    QVERIFY2(countText(w).contains(locale(11689512 - 9408 - 128)), qPrintable(countText(w)));
     Q_EMIT diagram->freezeToggled({QStringLiteral("bn1")}, false);
     QCOMPARE(w.frozenLayers(), QSet<QString>{QStringLiteral("conv1")});
+    QCOMPARE(w.experiment().freeze.frozen, std::vector<std::string>{"conv1"});
     // Another network starts with nothing frozen.
     QVERIFY(w.showArchitecture(QStringLiteral("vgg11")));
     QVERIFY(w.frozenLayers().isEmpty());
+}
+
+void TestMainWindow::presetsChangeTheTrainableCount()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.showArchitecture(QStringLiteral("resnet18")));
+    auto* probe = w.findChild<QPushButton*>(QStringLiteral("presetLinearProbe"));
+    auto* full = w.findChild<QPushButton*>(QStringLiteral("presetFullFineTune"));
+    QVERIFY(probe && full);
+    QTest::mouseClick(probe, Qt::LeftButton);
+    // Only the 1000-class head trains: 512 x 1000 weights and 1000 biases.
+    QVERIFY2(countText(w).contains(locale(513000) + QStringLiteral("</b> of ") + locale(11689512)), qPrintable(countText(w)));
+    QCOMPARE(w.experiment().freeze.preset, FreezePreset::LinearProbe);
+    QVERIFY(w.frozenLayers().contains(QStringLiteral("layer4.1.conv2")));
+    QVERIFY(!w.frozenLayers().contains(QStringLiteral("fc")));
+    QVERIFY(w.isWindowModified());
+    QTest::mouseClick(full, Qt::LeftButton);
+    QVERIFY(countText(w).contains(locale(11689512) + QStringLiteral("</b>")));
+    QVERIFY(w.frozenLayers().isEmpty());
+}
+
+void TestMainWindow::newSaveOpenRoundTrip()
+{
+    QTemporaryDir dir;
+    MainWindow w;
+    QVERIFY(w.newExperiment());
+    QVERIFY(w.showArchitecture(QStringLiteral("resnet34")));
+    auto* lr = w.findChild<QLineEdit*>(QStringLiteral("learningRate"));
+    auto* epochs = w.findChild<QSpinBox*>(QStringLiteral("epochs"));
+    QVERIFY(lr && epochs);
+    lr->clear();
+    QTest::keyClicks(lr, QStringLiteral("5e-4"));
+    epochs->setValue(7);
+    w.findChild<QPushButton*>(QStringLiteral("presetLinearProbe"))->click();
+    w.setDataFolder(dir.filePath(QStringLiteral("images")));
+    const QString path = dir.filePath(QStringLiteral("실험.json"));
+    QVERIFY(w.saveExperimentAs(path));
+    QVERIFY(!w.isWindowModified());
+    QVERIFY(w.windowTitle().contains(QStringLiteral("실험.json")));
+    Experiment saved;
+    QString error;
+    QVERIFY2(readExperimentFile(path, saved, &error), qPrintable(error));
+    QCOMPARE(saved.optim.lr, 5e-4);
+    QCOMPARE(saved.train.epochs, 7);
+    QCOMPARE(saved.model.arch, std::string("resnet34"));
+
+    QVERIFY(w.newExperiment());
+    QCOMPARE(w.experiment().optim.lr, Experiment{}.optim.lr);
+    QCOMPARE(epochs->value(), Experiment{}.train.epochs);
+    QVERIFY(w.experimentPath().isEmpty());
+
+    QVERIFY(w.openExperiment(path));
+    QCOMPARE(w.experiment().optim.lr, 5e-4);
+    QCOMPARE(epochs->value(), 7);
+    QCOMPARE(lr->text(), QStringLiteral("0.0005"));
+    QCOMPARE(w.experiment().freeze.preset, FreezePreset::LinearProbe);
+    QCOMPARE(w.experiment().model.arch, std::string("resnet34"));
+    QCOMPARE(QString::fromStdString(w.experiment().data.train), dir.filePath(QStringLiteral("images")));
+    QCOMPARE(RecentFiles::list().value(0), QFileInfo(path).absoluteFilePath());
+}
+
+void TestMainWindow::badFileIsReportedAndNothingLost()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "transferlab-experiment/1", "optim": {"lr": "fast"}})");
+    f.close();
+    MainWindow w;
+    QVERIFY(w.showArchitecture(QStringLiteral("alexnet")));
+    QString shown;
+    QTimer::singleShot(0, this, [&shown] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->close();
+        }
+    });
+    QVERIFY(!w.openExperiment(bad));
+    QVERIFY2(shown.contains(QLatin1String("broken.json")) && shown.contains(QLatin1String("optim/lr")),
+             qPrintable(shown));
+    QCOMPARE(w.experiment().model.arch, std::string("alexnet"));
+}
+
+void TestMainWindow::invalidEntryIsShownAndBlocksTraining()
+{
+    MainWindow w;
+    w.show();
+    auto* form = w.findChild<HyperparameterForm*>(QStringLiteral("hyperparameterForm"));
+    auto* message = w.findChild<QLabel*>(QStringLiteral("validationMessage"));
+    auto* start = w.findChild<QAction*>(QStringLiteral("startTraining"));
+    QVERIFY(form && message && start);
+    QVERIFY(form->isValid());
+    QVERIFY(start->isEnabled());
+    auto* lr = w.findChild<QLineEdit*>(QStringLiteral("learningRate"));
+    lr->setText(QStringLiteral("fast"));
+    QVERIFY(!form->isValid());
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QLatin1String("Learning rate")));
+    QVERIFY(!start->isEnabled());
+    lr->setText(QStringLiteral("0.1"));
+    QVERIFY(start->isEnabled());
+    // An image size the network cannot take is named with the network.
+    QVERIFY(w.showArchitecture(QStringLiteral("lenet5")));
+    w.findChild<QSpinBox*>(QStringLiteral("imageSize"))->setValue(8);
+    QVERIFY2(message->text().contains(QLatin1String("LeNet-5")), qPrintable(message->text()));
+    QVERIFY(!start->isEnabled());
+}
+
+void TestMainWindow::layoutIsRestored()
+{
+    {
+        MainWindow w;
+        w.show();
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("hyperparameterDock"));
+        QVERIFY(dock && dock->isVisible());
+        dock->hide();
+        QVERIFY(w.close());
+    }
+    MainWindow again;
+    again.show();
+    QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("hyperparameterDock"))->isVisible());
+    QVERIFY(again.findChild<QDockWidget*>(QStringLiteral("freezeDock"))->isVisible());
+}
+
+void TestMainWindow::firstStartOpensTheDemo()
+{
+    MainWindow w;
+    w.openStartupExperiment();
+    const QString path = w.experimentPath();
+    QVERIFY2(path.startsWith(MainWindow::demoFolder()), qPrintable(path));
+    QVERIFY(QFileInfo::exists(MainWindow::demoFolder() + QStringLiteral("/source/train")));
+    QVERIFY(w.findChild<QAction*>(QStringLiteral("startTraining"))->isEnabled());
+    QVERIFY(!w.experiment().data.train.empty());
+    QVERIFY(!w.frozenLayers().size());
+    QCOMPARE(w.findChild<ZooBrowser*>(QStringLiteral("zooList"))->currentArchitecture(),
+             QString::fromStdString(w.experiment().model.arch));
+    // Later starts open the last file instead of writing the demo again.
+    MainWindow second;
+    second.openStartupExperiment();
+    QCOMPARE(second.experimentPath(), path);
+}
+
+void TestMainWindow::languageChoiceIsSaved()
+{
+    MainWindow w;
+    auto* menu = w.findChild<QMenu*>(QStringLiteral("languageMenu"));
+    QVERIFY(menu);
+    QStringList labels;
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator())
+            labels << a->text();
+    QCOMPARE(labels.size(), 3);  // system default, English, Korean
+    QVERIFY(labels.contains(QStringLiteral("한국어")));
+    QVERIFY(menu->actions().first()->isChecked());  // nothing chosen yet: the system's language
+    for (QAction* a : menu->actions())
+        if (a->data().toString() == QLatin1String("ko"))
+            a->trigger();
+    QCOMPARE(Language::configured(), QStringLiteral("ko"));
+    QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+    MainWindow again;
+    for (QAction* a : again.findChild<QMenu*>(QStringLiteral("languageMenu"))->actions())
+        if (!a->isSeparator())
+            QCOMPARE(a->isChecked(), a->data().toString() == QLatin1String("ko"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,108 @@
+#include "train/pretrain_stage.h"
+
+#include "common/errors.h"
+#include "models/graph_module.h"
+#include "weights/state_dict.h"
+
+#include <torch/torch.h>
+
+#include <set>
+
+namespace tl {
+
+namespace {
+
+constexpr const char* kWeights = "model.pth";
+
+nlohmann::json entryOf(const std::filesystem::path& dir, const RunSummary& summary)
+{
+    nlohmann::json entry{{"run", kPretrainFolder}, {"best_val_top1", summary.bestValTop1}, {"epochs", summary.epochsDone}};
+    // A stage finished by an earlier attempt is only known from its own summary.
+    if (std::filesystem::exists(dir / "summary.json")) {
+        const RunFolder folder = RunFolder::open(dir);
+        const auto saved = nlohmann::json::parse(folder.readText("summary.json"), nullptr, false);
+        if (saved.is_object()) {
+            entry["best_val_top1"] = saved.value("best_val_top1", 0.0);
+            entry["epochs"] = saved.value("epochs_done", 0);
+        }
+    }
+    return entry;
+}
+
+}  // namespace
+
+Experiment pretrainExperiment(const Experiment& target)
+{
+    Experiment source = target;
+    const PretrainConfig& p = *target.pretrain;
+    source.name = target.name + " " + kPretrainFolder;
+    source.data = p.data;
+    source.freeze = p.freeze;
+    source.optim = p.optim;
+    source.train.epochs = p.epochs;
+    source.model.numClasses = 0;  // the source's own class count
+    source.pretrain.reset();
+    return source;
+}
+
+PretrainResult runPretrainStage(const Experiment& target, const std::filesystem::path& runDir,
+                                const ExperimentRunner::LogFunction& log, TrainingObserver* observer,
+                                TrainingControl* control)
+{
+    const std::filesystem::path dir = runDir / kPretrainFolder;
+    PretrainResult result;
+    result.weights = dir / kWeights;
+    // model.pth is written only after the last epoch, so it marks a finished stage.
+    if (std::filesystem::exists(result.weights)) {
+        result.complete = true;
+        result.summaryEntry = entryOf(dir, result.summary);
+        return result;
+    }
+    const auto prefixed = [&log](const std::string& line) {
+        if (log)
+            log("pretrain: " + line);
+    };
+    if (std::filesystem::exists(dir / "checkpoint_last.pt")) {
+        ExperimentRunner runner = ExperimentRunner::resume(dir, prefixed);
+        result.summary = runner.run(observer, control);
+    } else {
+        // Killed before its first epoch ended: nothing worth keeping, start the stage afresh.
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+        if (ec)
+            throw Error(dir.string() + ": cannot be cleared for a fresh start (" + ec.message() + ")");
+        ExperimentRunner runner = ExperimentRunner::startIn(pretrainExperiment(target), dir, prefixed);
+        result.summary = runner.run(observer, control);
+    }
+    result.complete = std::filesystem::exists(result.weights);
+    result.summaryEntry = entryOf(dir, result.summary);
+    return result;
+}
+
+LoadReport loadSourceBackbone(GraphModule& model, const std::filesystem::path& weights)
+{
+    LoadReport report = loadWeights(model, readWeights(weights.string()).tensors);
+    if (report.headReinitialised || !report.backboneLoads())
+        return report;
+    // Equal class counts load the source's head too; its classes are not the target's.
+    const ArchSpec& spec = model.spec();
+    std::set<std::string> head;
+    for (const Node& n : spec.nodes)
+        if (n.kind == NodeKind::Linear && n.opt.outFeatures == spec.numClasses)
+            head.insert(n.id);
+    torch::NoGradGuard noGrad;
+    for (auto& p : model.named_parameters()) {
+        const auto dot = p.key().rfind('.');
+        if (dot == std::string::npos || !head.count(p.key().substr(0, dot)))
+            continue;
+        // As torchvision initialises classifier layers: small normal weights, zero biases.
+        if (p.key().compare(dot, std::string::npos, ".weight") == 0)
+            p.value().normal_(0.0, 0.01);
+        else
+            p.value().zero_();
+        report.headReinitialised = true;
+    }
+    return report;
+}
+
+}  // namespace tl

@@ -1,0 +1,182 @@
+// The runs tab on hand-written run folders: the list, overlaid curves of the selected runs,
+// opening a run's experiment, and damaged run folders listed with what they lack.
+#include "run_fixtures.h"
+#include "runs_panel.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace tl;
+using namespace tl::test;
+
+class TestRunsPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void listsEveryRunWithItsFigures();
+    void overlaysOneCurvePerSelectedRun_data();
+    void overlaysOneCurvePerSelectedRun();
+    void brokenRunsSayWhatIsMissing();
+    void openExperimentNamesTheRunsFile();
+    void refreshFindsNewRuns();
+
+private:
+    QTreeWidgetItem* itemNamed(RunsPanel& panel, const QString& name) const;
+    QTemporaryDir m_dir;
+    QString m_runs;
+    QString m_alpha, m_beta, m_gamma, m_broken, m_garbled;
+};
+
+void TestRunsPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_runs = m_dir.filePath(QStringLiteral("runs"));
+    const auto run = [&](const QString& folder, const QString& arch, double best, int epochs) {
+        const QString path = m_runs + QLatin1Char('/') + folder;
+        writeFile(path + QStringLiteral("/experiment.json"), experimentJson(arch, QStringLiteral("/data")));
+        writeFile(path + QStringLiteral("/summary.json"), summaryJson(QStringLiteral("finished"), best, epochs));
+        writeFile(path + QStringLiteral("/epochs.csv"), epochsCsv(epochs, best - 0.1 * epochs));
+        writeFile(path + QStringLiteral("/model.pth"), "stand-in");
+        return path;
+    };
+    m_alpha = run(QStringLiteral("2024-05-01_10-00-00_alpha"), QStringLiteral("resnet18"), 0.875, 3);
+    m_beta = run(QStringLiteral("2024-05-02_11-30-00_beta"), QStringLiteral("vgg11"), 0.6, 5);
+    m_gamma = run(QStringLiteral("2024-05-03_08-15-00_감마"), QStringLiteral("densenet121"), 0.9, 2);
+    // Started but killed before the first epoch ended: only the experiment is there.
+    m_broken = m_runs + QStringLiteral("/2024-05-04_09-00-00_killed");
+    writeFile(m_broken + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("lenet5"), QStringLiteral("/data")));
+    // Damaged files: a summary that is no JSON, a finished run without its model.
+    m_garbled = m_runs + QStringLiteral("/2024-05-05_09-00-00_garbled");
+    writeFile(m_garbled + QStringLiteral("/summary.json"), "{\"outcome\": ");
+    writeFile(m_garbled + QStringLiteral("/epochs.csv"), "");
+}
+
+QTreeWidgetItem* TestRunsPanel::itemNamed(RunsPanel& panel, const QString& name) const
+{
+    auto* list = panel.findChild<QTreeWidget*>(QStringLiteral("runList"));
+    for (int i = 0; list && i < list->topLevelItemCount(); ++i)
+        if (list->topLevelItem(i)->text(RunsPanel::NameColumn) == name)
+            return list->topLevelItem(i);
+    return nullptr;
+}
+
+void TestRunsPanel::listsEveryRunWithItsFigures()
+{
+    RunsPanel panel;
+    panel.setRunsDirectory(m_runs);
+    QCOMPARE(panel.runs().size(), 5);
+    QTreeWidgetItem* alpha = itemNamed(panel, QStringLiteral("alpha"));
+    QVERIFY(alpha);
+    QCOMPARE(alpha->text(RunsPanel::DateColumn), QStringLiteral("2024-05-01 10:00"));
+    QCOMPARE(alpha->text(RunsPanel::ArchColumn), QStringLiteral("resnet18"));
+    QCOMPARE(alpha->text(RunsPanel::OutcomeColumn), QStringLiteral("finished"));
+    QCOMPARE(alpha->text(RunsPanel::BestColumn), QStringLiteral("87.5 %"));
+    QCOMPARE(alpha->text(RunsPanel::EpochsColumn), QStringLiteral("3"));
+    QVERIFY(alpha->text(RunsPanel::ProblemsColumn).isEmpty());
+    QTreeWidgetItem* gamma = itemNamed(panel, QStringLiteral("감마"));
+    QVERIFY(gamma);
+    QCOMPARE(gamma->text(RunsPanel::ArchColumn), QStringLiteral("densenet121"));
+    // Newest first.
+    auto* list = panel.findChild<QTreeWidget*>(QStringLiteral("runList"));
+    QCOMPARE(list->topLevelItem(0)->text(RunsPanel::NameColumn), QStringLiteral("garbled"));
+}
+
+void TestRunsPanel::overlaysOneCurvePerSelectedRun_data()
+{
+    QTest::addColumn<QStringList>("selected");
+    QTest::addColumn<int>("graphs");
+    QTest::newRow("none") << QStringList{} << 0;
+    QTest::newRow("one") << QStringList{QStringLiteral("alpha")} << 1;
+    QTest::newRow("three") << QStringList{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("감마")} << 3;
+    QTest::newRow("with a run that has no curves") << QStringList{QStringLiteral("beta"), QStringLiteral("killed"),
+                                                                  QStringLiteral("garbled")} << 1;
+}
+
+void TestRunsPanel::overlaysOneCurvePerSelectedRun()
+{
+    QFETCH(QStringList, selected);
+    QFETCH(int, graphs);
+    RunsPanel panel;
+    panel.setRunsDirectory(m_runs);
+    panel.show();
+    QStringList paths;
+    for (const QString& name : selected) {
+        QTreeWidgetItem* item = itemNamed(panel, name);
+        QVERIFY(item);
+        paths << item->data(RunsPanel::NameColumn, Qt::UserRole).toString();
+    }
+    // Selecting through the list as a user does, not through the API.
+    auto* list = panel.findChild<QTreeWidget*>(QStringLiteral("runList"));
+    list->clearSelection();
+    for (const QString& name : selected)
+        itemNamed(panel, name)->setSelected(true);
+    QCOMPARE(panel.valTop1GraphCount(), graphs);
+    QCOMPARE(panel.trainLossGraphCount(), graphs);
+    QCOMPARE(panel.plottedRuns().size(), graphs);
+    panel.selectRuns({});
+    QCOMPARE(panel.valTop1GraphCount(), 0);
+    panel.selectRuns(paths);
+    QCOMPARE(panel.valTop1GraphCount(), graphs);
+}
+
+void TestRunsPanel::brokenRunsSayWhatIsMissing()
+{
+    RunsPanel panel;
+    panel.setRunsDirectory(m_runs);
+    QTreeWidgetItem* killed = itemNamed(panel, QStringLiteral("killed"));
+    QVERIFY(killed);
+    const QString problems = killed->text(RunsPanel::ProblemsColumn);
+    QVERIFY2(problems.contains(QStringLiteral("summary.json")) && problems.contains(QStringLiteral("epochs.csv")),
+             qPrintable(problems));
+    QCOMPARE(killed->text(RunsPanel::ArchColumn), QStringLiteral("lenet5"));
+    QTreeWidgetItem* garbled = itemNamed(panel, QStringLiteral("garbled"));
+    QVERIFY(garbled);
+    const QString garbledProblems = garbled->text(RunsPanel::ProblemsColumn);
+    QVERIFY2(garbledProblems.contains(QStringLiteral("experiment.json"))
+                 && garbledProblems.contains(QStringLiteral("summary.json: not valid JSON")),
+             qPrintable(garbledProblems));
+    // A runs folder that does not exist is an empty list, not a crash.
+    panel.setRunsDirectory(m_dir.filePath(QStringLiteral("nowhere")));
+    QCOMPARE(panel.runs().size(), 0);
+}
+
+void TestRunsPanel::openExperimentNamesTheRunsFile()
+{
+    RunsPanel panel;
+    panel.setRunsDirectory(m_runs);
+    auto* open = panel.findChild<QPushButton*>(QStringLiteral("openExperimentButton"));
+    QVERIFY(open);
+    QSignalSpy spy(&panel, &RunsPanel::openExperimentRequested);
+    panel.selectRuns({QDir(m_beta).absolutePath()});
+    QVERIFY(open->isEnabled());
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QDir(m_beta).absoluteFilePath(QStringLiteral("experiment.json")));
+    // Two runs at once, or a run without its experiment, cannot be opened.
+    panel.selectRuns({QDir(m_alpha).absolutePath(), QDir(m_beta).absolutePath()});
+    QVERIFY(!open->isEnabled());
+    panel.selectRuns({QDir(m_garbled).absolutePath()});
+    QVERIFY(!open->isEnabled());
+}
+
+void TestRunsPanel::refreshFindsNewRuns()
+{
+    RunsPanel panel;
+    panel.setRunsDirectory(m_runs);
+    panel.selectRuns({QDir(m_alpha).absolutePath()});
+    const QString added = m_runs + QStringLiteral("/2024-05-06_10-00-00_delta");
+    writeFile(added + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("alexnet"), QStringLiteral("/d")));
+    writeFile(added + QStringLiteral("/summary.json"), summaryJson(QStringLiteral("stopped"), 0.5, 1));
+    writeFile(added + QStringLiteral("/epochs.csv"), epochsCsv(1, 0.4));
+    panel.refresh();
+    QCOMPARE(panel.runs().size(), 6);
+    QVERIFY(itemNamed(panel, QStringLiteral("delta")));
+    QCOMPARE(panel.selectedRuns(), QStringList{QDir(m_alpha).absolutePath()});  // the selection survives
+    QDir(added).removeRecursively();
+}
+
+QTEST_MAIN(TestRunsPanel)
+#include "tst_runs_panel.moc"

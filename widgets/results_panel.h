@@ -1,0 +1,70 @@
+#pragma once
+
+#include "predict_box.h"
+#include "run_files.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QTableWidget;
+
+namespace tl {
+class ConfusionView;
+class ThumbnailLoader;
+class ThumbnailModel;
+
+/// The results of one run: its validation confusion matrix (last or best epoch), per-class
+/// precision, recall and F1, the validation images behind any cell (highest loss first), and a
+/// box to try new images on the run's model. Reads the run folder's files with Qt alone.
+class ResultsPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ResultsPanel(QWidget* parent = nullptr);
+
+    /// Shows the run in `runDir`; false (and a message in the panel) when it has no results.
+    bool loadRun(const QString& runDir);
+    QString runDir() const { return m_runDir; }
+    QString statusText() const;
+    const ConfusionReport& report() const { return m_report; }
+    ConfusionView* confusionView() const { return m_view; }
+
+    /// Shows the best epoch's matrix instead of the last one's.
+    void showBest(bool best);
+    /// Lists the validation images of true class `truth` predicted as `predicted`, highest loss first.
+    void showCell(int truth, int predicted);
+    /// The images listed now, in order.
+    QVector<ValPrediction> cellImages() const { return m_cellImages; }
+
+    void showPrediction(const QString& image, const QVector<PredictedClass>& top);
+    void showPredictionError(const QString& image, const QString& message);
+
+Q_SIGNALS:
+    /// Asks for the run's model's top classes for `image`.
+    void predictRequested(const QString& runDir, const QString& image);
+
+private:
+    void showSnapshot();
+    QString resolveImage(const QString& path) const;
+
+    QString m_runDir;
+    QString m_dataRoot;
+    ConfusionReport m_report;
+    QVector<ValPrediction> m_predictions;
+    QString m_predictionsError;
+    QVector<ValPrediction> m_cellImages;
+
+    QLabel* m_title = nullptr;
+    QLabel* m_status = nullptr;
+    QComboBox* m_epoch = nullptr;
+    ConfusionView* m_view = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLabel* m_cellCaption = nullptr;
+    QListView* m_images = nullptr;
+    ThumbnailLoader* m_loader = nullptr;
+    ThumbnailModel* m_thumbnails = nullptr;
+    PredictBox* m_predict = nullptr;
+};
+
+}  // namespace tl
