@@ -12,6 +12,7 @@
 #include "train/classification_report.h"
 #include "train/feature_cache.h"
 #include "train/pretrain_stage.h"
+#include "train/run_setup.h"
 #include "train/segmentation_data.h"
 #include "train/segmentation_runner.h"
 #include "weights/state_dict.h"
@@ -33,20 +34,6 @@ constexpr const char* kFinalWeights = "model.pth";
 
 // The frozen prefix's outputs kept in memory per split before they go to disk.
 constexpr int64_t kFeatureCacheBytes = int64_t(1) << 30;
-
-BatchStream streamOf(DataLoader& loader)
-{
-    BatchStream s;
-    s.batchesPerEpoch = loader.batchesPerEpoch();
-    s.startEpoch = [&loader](int64_t epoch) { loader.startEpoch(epoch); };
-    s.next = [&loader]() -> std::optional<TrainBatch> {
-        std::optional<Batch> b = loader.next();
-        if (!b)
-            return std::nullopt;
-        return TrainBatch{b->images, b->targets, b->indices};
-    };
-    return s;
-}
 
 /// The batches' sample indices that DataLoader delivers for an epoch, computed as it does
 /// (seeded Fisher-Yates over the source positions, stream ~0), so that a fully cached epoch can
@@ -120,17 +107,6 @@ private:
     TrainingObserver* m_next;
 };
 
-std::filesystem::path weightsFileFor(const std::string& setting)
-{
-    const std::filesystem::path p(setting);
-    if (std::filesystem::is_directory(p)) {
-        if (std::filesystem::exists(p / kFinalWeights))
-            return p / kFinalWeights;
-        throw Error(setting + ": this run folder has no trained weights (" + kFinalWeights + ") yet");
-    }
-    return p;
-}
-
 }  // namespace
 
 const char* toString(RunOutcome outcome)
@@ -194,8 +170,7 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
         return runSegmentation(e, m_folder, m_resuming, [this](const std::string& line) { log(line); }, &csv, control);
     }
     requireTaskFits(e);
-    const int threads = e.train.threads > 0 ? e.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    const int threads = applyThreadSetting(e.train.threads);
     const torch::Device device = resolveDevice(e.train.device);
 
     // Data: folders, split (saved with the run so it can be repeated exactly).
@@ -241,14 +216,11 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     auto model = std::make_shared<GraphModule>(buildArch(e.model.arch, build));
     const bool scratch = e.freeze.preset == FreezePreset::FromScratch;
     if (!m_resuming && !scratch && !weights.empty() && weights != "none") {
-        const std::filesystem::path file = weightsFileFor(weights);
+        const std::filesystem::path file = startingWeightsFile(weights);
         const LoadReport report = pretrained ? loadSourceBackbone(*model, file)
                                              : loadWeights(*model, readWeights(file.string()).tensors);
-        if (!report.backboneLoads())
-            throw Error(file.string() + ": does not fit " + e.model.arch + " (" + std::to_string(report.missing.size())
-                        + " missing, " + std::to_string(report.mismatched.size()) + " mismatched tensors)");
-        log("weights " + file.string() + ": " + std::to_string(report.matched.size()) + " tensors loaded"
-            + (report.headReinitialised ? ", new " + std::to_string(classes) + "-class head" : ""));
+        requireBackboneLoaded(report, file, e.model.arch);
+        log(describeLoad(report, file, classes));
     }
 
     // Loaders.

@@ -8,6 +8,7 @@
 #include "data/transform_pipeline.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
+#include "train/run_setup.h"
 #include "weights/state_dict.h"
 #include "weights/weight_matching.h"
 
@@ -172,8 +173,7 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     LrFinder::validate(options);
     if (e.task != ExperimentTask::Classification)
         throw ExperimentError("the learning-rate range test runs on classification experiments only");
-    const int threads = e.train.threads > 0 ? e.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    applyThreadSetting(e.train.threads);
     const torch::Device device = resolveDevice(e.train.device);
 
     // The training split as a run would draw it.
@@ -194,12 +194,8 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     build.inChannels = e.model.inChannels;
     auto model = std::make_shared<GraphModule>(buildArch(e.model.arch, build));
     if (e.freeze.preset != FreezePreset::FromScratch && !e.model.weights.empty() && e.model.weights != "none") {
-        std::filesystem::path file(e.model.weights);
-        if (std::filesystem::is_directory(file))
-            file /= "model.pth";  // a run folder: its trained weights
-        const LoadReport report = loadWeights(*model, readWeights(file.string()).tensors);
-        if (!report.backboneLoads())
-            throw Error(file.string() + ": does not fit " + e.model.arch);
+        const std::filesystem::path file = startingWeightsFile(e.model.weights);
+        requireBackboneLoaded(loadWeights(*model, readWeights(file.string()).tensors), file, e.model.arch);
     }
 
     const int size = static_cast<int>(e.data.imageSize ? e.data.imageSize : model->spec().defaultInputH);
@@ -218,15 +214,7 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     DataLoader loader(std::make_shared<ImageFolderSource>(index, Split::Train, decode),
                       std::make_shared<TransformPipeline>(TransformPipeline::classificationTrain(size, augment, channels)),
                       loaderOptions);
-    BatchStream stream;
-    stream.batchesPerEpoch = loader.batchesPerEpoch();
-    stream.startEpoch = [&loader](int64_t epoch) { loader.startEpoch(epoch); };
-    stream.next = [&loader]() -> std::optional<TrainBatch> {
-        std::optional<Batch> b = loader.next();
-        if (!b)
-            return std::nullopt;
-        return TrainBatch{b->images, b->targets, b->indices};
-    };
+    BatchStream stream = streamOf(loader);
     Trainer trainer(model, FreezePlan(model->spec(), e.freeze), e.optim, e.schedule, e.train.epochs,
                     stream.batchesPerEpoch, device);
     return LrFinder::run(trainer, stream, options, control);

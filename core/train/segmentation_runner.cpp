@@ -9,6 +9,7 @@
 #include "graph/shape_inference.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
+#include "train/run_setup.h"
 #include "train/segmentation_data.h"
 #include "weights/state_dict.h"
 #include "weights/weight_matching.h"
@@ -48,31 +49,6 @@ nlohmann::json perClass(const std::vector<double>& values)
     for (double v : values)
         out.push_back(std::isnan(v) ? nlohmann::json() : nlohmann::json(v));
     return out;
-}
-
-BatchStream streamOf(DataLoader& loader)
-{
-    BatchStream s;
-    s.batchesPerEpoch = loader.batchesPerEpoch();
-    s.startEpoch = [&loader](int64_t epoch) { loader.startEpoch(epoch); };
-    s.next = [&loader]() -> std::optional<TrainBatch> {
-        std::optional<Batch> b = loader.next();
-        if (!b)
-            return std::nullopt;
-        return TrainBatch{b->images, b->targets, b->indices};
-    };
-    return s;
-}
-
-fs::path weightsFileFor(const std::string& setting)
-{
-    const fs::path p(setting);
-    if (fs::is_directory(p)) {
-        if (fs::exists(p / kFinalWeights))
-            return p / kFinalWeights;
-        throw Error(setting + ": this run folder has no trained weights (" + kFinalWeights + ") yet");
-    }
-    return p;
 }
 
 bool randomAugmentation(const AugmentConfig& a)
@@ -122,8 +98,7 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
     if (e.pretrain)
         throw ExperimentError("/pretrain: a source stage is for classification; a segmentation run starts from "
                               "model.weights instead");
-    const int threads = e.train.threads > 0 ? e.train.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    const int threads = applyThreadSetting(e.train.threads);
     const torch::Device device = resolveDevice(e.train.device);
 
     SegmentationIndex index = splitData(e, folder, resuming);
@@ -148,13 +123,10 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
                               + shape.what());
     }
     if (!resuming && e.freeze.preset != FreezePreset::FromScratch && !e.model.weights.empty() && e.model.weights != "none") {
-        const fs::path file = weightsFileFor(e.model.weights);
+        const fs::path file = startingWeightsFile(e.model.weights);
         const LoadReport report = loadWeights(*model, readWeights(file.string()).tensors);
-        if (!report.backboneLoads())
-            throw Error(file.string() + ": does not fit " + e.model.arch + " (" + std::to_string(report.missing.size())
-                        + " missing, " + std::to_string(report.mismatched.size()) + " mismatched tensors)");
-        log("weights " + file.string() + ": " + std::to_string(report.matched.size()) + " tensors loaded"
-            + (report.headReinitialised ? ", new " + std::to_string(classes) + "-class head" : ""));
+        requireBackboneLoaded(report, file, e.model.arch);
+        log(describeLoad(report, file, classes));
     }
 
     // Every geometric step moves image and mask together, masks nearest-neighbour; colour jitter

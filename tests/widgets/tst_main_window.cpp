@@ -254,6 +254,9 @@ void TestMainWindow::firstStartOpensTheDemo()
     QVERIFY(!w.frozenLayers().size());
     QCOMPARE(w.findChild<ZooBrowser*>(QStringLiteral("zooList"))->currentArchitecture(),
              QString::fromStdString(w.experiment().model.arch));
+    // Once the demo data is scanned the head has one output per class (8), not ImageNet's 1000:
+    // ResNet-18's 11,689,512 parameters less 1000×513 plus 8×513.
+    QTRY_VERIFY_WITH_TIMEOUT(countText(w).contains(locale(11180616)), 30000);
     // Later starts open the last file instead of writing the demo again.
     MainWindow second;
     second.openStartupExperiment();
