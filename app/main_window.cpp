@@ -7,6 +7,7 @@
 #include "freeze_panel.h"
 #include "hyperparameter_form.h"
 #include "language_menu.h"
+#include "report_exporter.h"
 #include "results_panel.h"
 #include "run_prediction_service.h"
 #include "runs_panel.h"
@@ -47,6 +48,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("TransferLab"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_training = new TrainingThread(this);
+    m_reportExporter = new ReportExporter(QString(), this);
+    connect(m_reportExporter, &ReportExporter::finished, this, [this](bool ok, const QString& message) {
+        statusBar()->clearMessage();
+        if (ok)
+            statusBar()->showMessage(message, 15000);
+        else
+            QMessageBox::warning(this, tr("Export Report"), message);
+    });
     createCentralTabs();
     createActions();
     createDocks();
@@ -105,6 +114,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("Choose &Data Folder..."), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseDataFolder);
     file->addAction(tr("&Export Diagram..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportDiagram);
+    QAction* report = file->addAction(tr("Export &Report..."), this, &MainWindow::exportReport);
+    report->setObjectName(QStringLiteral("exportReport"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -391,20 +402,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     saveLayout();
     event->accept();
-}
-
-void MainWindow::exportDiagram()
-{
-    const QString name = QString::fromStdString(m_experiment.model.arch);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Diagram"), name + QStringLiteral(".svg"),
-                                                      tr("SVG image (*.svg);;PNG image (*.png)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? m_diagram->exportPng(path, 2.0, &error)
-                                                                               : m_diagram->exportSvg(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export Diagram"), tr("Could not export %1: %2").arg(path, error));
 }
 
 void MainWindow::updateRecentMenu()

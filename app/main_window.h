@@ -22,6 +22,7 @@ class ArchitectureTree;
 class DatasetPanel;
 class FreezePanel;
 class HyperparameterForm;
+class ReportExporter;
 class ResultsPanel;
 class RunPredictionService;
 class RunsPanel;
@@ -104,6 +105,8 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void exportDiagram();
+    /// Writes the report (HTML and PDF) of the run shown under Results, or of a chosen run.
+    void exportReport();
     void updateRecentMenu();
 
     // The experiment (main_window_document.cpp).
@@ -152,6 +155,7 @@ private:
     TrainingPlots* m_plots = nullptr;
     DatasetPanel* m_datasetPanel = nullptr;
     ResultsPanel* m_results = nullptr;
+    ReportExporter* m_reportExporter = nullptr;
     RunsPanel* m_runs = nullptr;
     RunPredictionService* m_predictions = nullptr;
     QPlainTextEdit* m_log = nullptr;

@@ -1004,7 +1004,7 @@ wrote %2
 <context>
     <name>report</name>
     <message numerus="yes">
-        <location filename="../app/report/dataset_section.cpp" line="99"/>
+        <location filename="../app/report/dataset_section.cpp" line="98"/>
         <source>%n image(s) were skipped:</source>
         <translation>
             <numerusform>이미지 %n개를 건너뛰었습니다:</numerusform>
@@ -1234,6 +1234,19 @@ Predicted: %2
         <location filename="../widgets/dataset_problems_view.cpp" line="17"/>
         <source>Reason</source>
         <translation>이유</translation>
+    </message>
+</context>
+<context>
+    <name>tl::DiagramStyle</name>
+    <message>
+        <location filename="../widgets/diagram/diagram_style.cpp" line="154"/>
+        <source>%1 params</source>
+        <translation>파라미터 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/diagram/diagram_style.cpp" line="157"/>
+        <source>%1 layers</source>
+        <translation>레이어 %1개</translation>
     </message>
 </context>
 <context>
@@ -1504,258 +1517,289 @@ Predicted: %2
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="47"/>
+        <location filename="../app/main_window.cpp" line="48"/>
         <source>TransferLab</source>
         <translation>TransferLab</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="147"/>
-        <location filename="../app/main_window.cpp" line="259"/>
+        <location filename="../app/main_window.cpp" line="158"/>
+        <location filename="../app/main_window.cpp" line="270"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="180"/>
+        <location filename="../app/main_window.cpp" line="191"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187"/>
+        <location filename="../app/main_window.cpp" line="198"/>
         <source>Freeze</source>
         <translation>동결</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="205"/>
+        <location filename="../app/main_window.cpp" line="216"/>
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="222"/>
+        <location filename="../app/main_window.cpp" line="233"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="258"/>
+        <location filename="../app/main_window.cpp" line="269"/>
         <source>Diagram</source>
         <translation>다이어그램</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="96"/>
+        <location filename="../app/main_window.cpp" line="105"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="107"/>
+        <location filename="../app/main_window.cpp" line="116"/>
         <source>&amp;Export Diagram...</source>
         <translation>다이어그램 내보내기(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="107"/>
+        <location filename="../app/main_window.cpp" line="116"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="109"/>
+        <location filename="../app/main_window.cpp" line="120"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="137"/>
+        <location filename="../app/main_window.cpp" line="148"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="138"/>
+        <location filename="../app/main_window.cpp" line="149"/>
         <source>&amp;About TransferLab</source>
         <translation>TransferLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="139"/>
+        <location filename="../app/main_window.cpp" line="150"/>
         <source>About TransferLab</source>
         <translation>TransferLab 정보</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="140"/>
+        <location filename="../app/main_window.cpp" line="151"/>
         <source>TransferLab %1
 A lab for transfer-learning experiments on images.</source>
         <translation>TransferLab %1
 이미지 전이 학습 실험을 위한 실험실입니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="124"/>
+        <location filename="../app/main_window.cpp" line="135"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="66"/>
+        <location filename="../app/main_window.cpp" line="57"/>
+        <location filename="../app/main_window_export.cpp" line="41"/>
+        <source>Export Report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="75"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="69"/>
+        <location filename="../app/main_window.cpp" line="78"/>
         <source>&amp;Open...</source>
         <translation>열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="72"/>
+        <location filename="../app/main_window.cpp" line="81"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="75"/>
+        <location filename="../app/main_window.cpp" line="84"/>
         <source>Save &amp;As...</source>
         <translation>다른 이름으로 저장(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="79"/>
+        <location filename="../app/main_window.cpp" line="88"/>
         <source>&amp;Start Training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="81"/>
+        <location filename="../app/main_window.cpp" line="90"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="83"/>
+        <location filename="../app/main_window.cpp" line="92"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="84"/>
+        <location filename="../app/main_window.cpp" line="93"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="86"/>
+        <location filename="../app/main_window.cpp" line="95"/>
         <source>Res&amp;ume</source>
         <translation>재개(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="87"/>
+        <location filename="../app/main_window.cpp" line="96"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="89"/>
+        <location filename="../app/main_window.cpp" line="98"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="90"/>
+        <location filename="../app/main_window.cpp" line="99"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="99"/>
+        <location filename="../app/main_window.cpp" line="108"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="101"/>
+        <location filename="../app/main_window.cpp" line="110"/>
         <source>Open &amp;Demo Experiment</source>
         <translation>데모 실험 열기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="106"/>
+        <location filename="../app/main_window.cpp" line="115"/>
         <source>Choose &amp;Data Folder...</source>
         <translation>데이터 폴더 선택(&amp;D)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="106"/>
+        <location filename="../app/main_window.cpp" line="115"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="111"/>
+        <location filename="../app/main_window.cpp" line="117"/>
+        <source>Export &amp;Report...</source>
+        <translation>보고서 내보내기(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="122"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="117"/>
+        <location filename="../app/main_window.cpp" line="128"/>
         <source>&amp;Continue a Stopped Run...</source>
         <translation>중지된 실행 이어 하기(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="118"/>
+        <location filename="../app/main_window.cpp" line="129"/>
         <source>Continue a Stopped Run</source>
         <translation>중지된 실행 이어 하기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="122"/>
+        <location filename="../app/main_window.cpp" line="133"/>
         <source>Runs &amp;Folder...</source>
         <translation>실행 기록 폴더(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="128"/>
+        <location filename="../app/main_window.cpp" line="139"/>
         <source>Collapse to &amp;Stages</source>
         <translation>스테이지 단위로 접기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="129"/>
+        <location filename="../app/main_window.cpp" line="140"/>
         <source>Collapse to &amp;Blocks</source>
         <translation>블록 단위로 접기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="130"/>
+        <location filename="../app/main_window.cpp" line="141"/>
         <source>&amp;Expand All</source>
         <translation>모두 펼치기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260"/>
+        <location filename="../app/main_window.cpp" line="271"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261"/>
+        <location filename="../app/main_window.cpp" line="272"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283"/>
+        <location filename="../app/main_window.cpp" line="294"/>
         <source>Press Start Training (Ctrl+R); the run&apos;s log appears here.</source>
         <translation>학습 시작(Ctrl+R)을 누르면 실행 로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="375"/>
+        <location filename="../app/main_window.cpp" line="386"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="376"/>
+        <location filename="../app/main_window.cpp" line="387"/>
         <source>A run is training. Stop it and quit? It can be continued later from its last finished epoch.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 나중에 마지막으로 완료된 에포크부터 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="423"/>
+        <location filename="../app/main_window.cpp" line="420"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="425"/>
+        <location filename="../app/main_window.cpp" line="422"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="399"/>
-        <location filename="../app/main_window.cpp" line="407"/>
+        <location filename="../app/main_window_export.cpp" line="19"/>
+        <location filename="../app/main_window_export.cpp" line="27"/>
         <source>Export Diagram</source>
         <translation>다이어그램 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="354"/>
+        <location filename="../app/main_window.cpp" line="365"/>
         <source>CPU, %1 cores</source>
         <translation>CPU, 코어 %1개</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="400"/>
+        <location filename="../app/main_window_export.cpp" line="20"/>
         <source>SVG image (*.svg);;PNG image (*.png)</source>
         <translation>SVG 이미지 (*.svg);;PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="407"/>
+        <location filename="../app/main_window_export.cpp" line="27"/>
         <source>Could not export %1: %2</source>
         <translation>%1을(를) 내보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_export.cpp" line="33"/>
+        <source>A report is being written already.</source>
+        <translation>이미 보고서를 작성하고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_export.cpp" line="38"/>
+        <source>Run to Report</source>
+        <translation>보고서를 만들 실행 선택</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_export.cpp" line="42"/>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 보고서 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_export.cpp" line="49"/>
+        <source>Writing the report of %1...</source>
+        <translation>%1 보고서 작성 중...</translation>
     </message>
     <message>
         <location filename="../app/main_window_document.cpp" line="90"/>
@@ -2042,6 +2086,24 @@ image here</source>
         <location filename="../widgets/predict_box.cpp" line="124"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tl::ReportExporter</name>
+    <message>
+        <location filename="../app/report_exporter.cpp" line="40"/>
+        <source>Report written to %1 and %2.</source>
+        <translation>보고서를 %1 및 %2에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report_exporter.cpp" line="42"/>
+        <source>The report could not be written.</source>
+        <translation>보고서를 작성할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report_exporter.cpp" line="50"/>
+        <source>%1 could not be started: %2</source>
+        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2430,409 +2492,409 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::report</name>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="45"/>
+        <location filename="../app/report/architecture_section.cpp" line="44"/>
         <source>experiment.json is missing, so the network is unknown.</source>
         <translation>experiment.json이 없어 네트워크를 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="78"/>
-        <location filename="../app/report/report_builder.cpp" line="96"/>
+        <location filename="../app/report/architecture_section.cpp" line="77"/>
+        <location filename="../app/report/report_builder.cpp" line="95"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="81"/>
+        <location filename="../app/report/architecture_section.cpp" line="80"/>
         <source>The diagram cannot be drawn: %1</source>
         <translation>다이어그램을 그릴 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="96"/>
+        <location filename="../app/report/architecture_section.cpp" line="95"/>
         <source>The diagram cannot be laid out: %1</source>
         <translation>다이어그램을 배치할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="118"/>
+        <location filename="../app/report/architecture_section.cpp" line="117"/>
         <source>%1 at %2×%2 input, as training started. Orange boxes train, blue-grey boxes are frozen, beige boxes are partly frozen, white boxes have no parameters.</source>
         <translation>학습 시작 시점의 %1 (입력 %2×%2). 주황색 상자는 학습되고, 청회색 상자는 동결되었으며, 베이지색 상자는 일부 동결되었고, 흰색 상자는 파라미터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="124"/>
+        <location filename="../app/report/architecture_section.cpp" line="123"/>
         <source>Blocks are folded: the network has %1 layers.</source>
         <translation>블록이 접혀 있습니다: 네트워크의 레이어는 %1개입니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="130"/>
+        <location filename="../app/report/architecture_section.cpp" line="129"/>
         <source>Freeze plan</source>
         <translation>동결 계획</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="133"/>
+        <location filename="../app/report/architecture_section.cpp" line="132"/>
         <source>The freeze plan cannot be shown: %1</source>
         <translation>동결 계획을 표시할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="139"/>
+        <location filename="../app/report/architecture_section.cpp" line="138"/>
         <source>Preset</source>
         <translation>프리셋</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="140"/>
+        <location filename="../app/report/architecture_section.cpp" line="139"/>
         <source>BatchNorm in frozen parts</source>
         <translation>동결된 부분의 BatchNorm</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="141"/>
+        <location filename="../app/report/architecture_section.cpp" line="140"/>
         <source>Trainable parameters</source>
         <translation>학습 가능한 파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="141"/>
-        <location filename="../app/report/report_builder.cpp" line="97"/>
+        <location filename="../app/report/architecture_section.cpp" line="140"/>
+        <location filename="../app/report/report_builder.cpp" line="96"/>
         <source>%1 of %2</source>
         <translation>%2 중 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="173"/>
+        <location filename="../app/report/architecture_section.cpp" line="172"/>
         <source>Part</source>
         <translation>부분</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="173"/>
+        <location filename="../app/report/architecture_section.cpp" line="172"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="173"/>
+        <location filename="../app/report/architecture_section.cpp" line="172"/>
         <source>Trainable</source>
         <translation>학습 가능</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="173"/>
+        <location filename="../app/report/architecture_section.cpp" line="172"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="173"/>
+        <location filename="../app/report/architecture_section.cpp" line="172"/>
         <source>LR factor</source>
         <translation>LR 배율</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="177"/>
+        <location filename="../app/report/architecture_section.cpp" line="176"/>
         <source>frozen</source>
         <translation>동결됨</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="177"/>
+        <location filename="../app/report/architecture_section.cpp" line="176"/>
         <source>trainable</source>
         <translation>학습 가능</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="177"/>
+        <location filename="../app/report/architecture_section.cpp" line="176"/>
         <source>partly frozen</source>
         <translation>일부 동결됨</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="179"/>
+        <location filename="../app/report/architecture_section.cpp" line="178"/>
         <source>mixed</source>
         <translation>혼합</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="192"/>
+        <location filename="../app/report/architecture_section.cpp" line="191"/>
         <source>from epoch %1: %2 train</source>
         <translation>에포크 %1부터: %2 학습</translation>
     </message>
     <message>
-        <location filename="../app/report/architecture_section.cpp" line="195"/>
+        <location filename="../app/report/architecture_section.cpp" line="194"/>
         <source>Gradual unfreezing (the table shows the start):</source>
         <translation>점진적 동결 해제 (표는 시작 시점 기준):</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="60"/>
+        <location filename="../app/report/comparison_section.cpp" line="59"/>
         <source>Comparison</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
-        <location filename="../app/report/report_builder.cpp" line="199"/>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <location filename="../app/report/report_builder.cpp" line="198"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
         <source>Freeze preset</source>
         <translation>동결 프리셋</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
-        <location filename="../app/report/report_builder.cpp" line="97"/>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <location filename="../app/report/report_builder.cpp" line="96"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
         <source>Best %1</source>
         <translation>최고 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="74"/>
+        <location filename="../app/report/comparison_section.cpp" line="73"/>
         <source>Final %1</source>
         <translation>최종 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="74"/>
+        <location filename="../app/report/comparison_section.cpp" line="73"/>
         <source>Final val_loss</source>
         <translation>최종 val_loss</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="74"/>
+        <location filename="../app/report/comparison_section.cpp" line="73"/>
         <source>Training time</source>
         <translation>학습 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="74"/>
+        <location filename="../app/report/comparison_section.cpp" line="73"/>
         <source>Images/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="90"/>
+        <location filename="../app/report/comparison_section.cpp" line="89"/>
         <source>The first row is this report&apos;s run; its pretraining stage and the --compare runs follow.</source>
         <translation>첫 행은 이 보고서의 실행이며, 그 사전 학습 단계와 --compare 실행이 뒤따릅니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="93"/>
+        <location filename="../app/report/comparison_section.cpp" line="92"/>
         <source>%1 per epoch</source>
         <translation>에포크별 %1</translation>
     </message>
     <message>
+        <location filename="../app/report/comparison_section.cpp" line="92"/>
         <location filename="../app/report/comparison_section.cpp" line="93"/>
-        <location filename="../app/report/comparison_section.cpp" line="94"/>
-        <location filename="../app/report/training_sections.cpp" line="34"/>
-        <location filename="../app/report/training_sections.cpp" line="194"/>
+        <location filename="../app/report/training_sections.cpp" line="33"/>
+        <location filename="../app/report/training_sections.cpp" line="193"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="94"/>
-        <location filename="../app/report/training_sections.cpp" line="78"/>
+        <location filename="../app/report/comparison_section.cpp" line="93"/>
+        <location filename="../app/report/training_sections.cpp" line="77"/>
         <source>Loss per epoch</source>
         <translation>에포크별 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="94"/>
+        <location filename="../app/report/comparison_section.cpp" line="93"/>
+        <location filename="../app/report/training_sections.cpp" line="62"/>
         <location filename="../app/report/training_sections.cpp" line="63"/>
-        <location filename="../app/report/training_sections.cpp" line="64"/>
-        <location filename="../app/report/training_sections.cpp" line="78"/>
+        <location filename="../app/report/training_sections.cpp" line="77"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="105"/>
+        <location filename="../app/report/comparison_section.cpp" line="104"/>
         <source>Dashed lines: training loss.</source>
         <translation>점선: 학습 손실.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="37"/>
+        <location filename="../app/report/dataset_section.cpp" line="36"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="40"/>
+        <location filename="../app/report/dataset_section.cpp" line="39"/>
         <source>split.json is missing: which image went where is unknown.</source>
         <translation>split.json이 없어 어떤 이미지가 어디에 배정되었는지 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="42"/>
+        <location filename="../app/report/dataset_section.cpp" line="41"/>
         <source>Training folder: %1</source>
         <translation>학습 폴더: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="64"/>
+        <location filename="../app/report/dataset_section.cpp" line="63"/>
         <source>Training folder</source>
         <translation>학습 폴더</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="65"/>
+        <location filename="../app/report/dataset_section.cpp" line="64"/>
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="66"/>
+        <location filename="../app/report/dataset_section.cpp" line="65"/>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="67"/>
+        <location filename="../app/report/dataset_section.cpp" line="66"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="67"/>
+        <location filename="../app/report/dataset_section.cpp" line="66"/>
         <source>seed %1, validation fraction %2</source>
         <translation>시드 %1, 검증 비율 %2</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="70"/>
+        <location filename="../app/report/dataset_section.cpp" line="69"/>
         <source>Fingerprint (SHA-256 of the sorted file list)</source>
         <translation>지문 (정렬된 파일 목록의 SHA-256)</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="73"/>
-        <location filename="../app/report/evaluation_sections.cpp" line="168"/>
+        <location filename="../app/report/dataset_section.cpp" line="72"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="73"/>
+        <location filename="../app/report/dataset_section.cpp" line="72"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="73"/>
+        <location filename="../app/report/dataset_section.cpp" line="72"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="73"/>
+        <location filename="../app/report/dataset_section.cpp" line="72"/>
         <source>Test</source>
         <translation>테스트</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="73"/>
+        <location filename="../app/report/dataset_section.cpp" line="72"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="80"/>
+        <location filename="../app/report/dataset_section.cpp" line="79"/>
         <source>(no class folder)</source>
         <translation>(클래스 폴더 없음)</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="86"/>
+        <location filename="../app/report/dataset_section.cpp" line="85"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="91"/>
+        <location filename="../app/report/dataset_section.cpp" line="90"/>
         <source>log.txt is missing: skipped files are unknown.</source>
         <translation>log.txt가 없어 건너뛴 파일을 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="93"/>
+        <location filename="../app/report/dataset_section.cpp" line="92"/>
         <source>No image was skipped.</source>
         <translation>건너뛴 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="96"/>
+        <location filename="../app/report/dataset_section.cpp" line="95"/>
         <source>Skipped file</source>
         <translation>건너뛴 파일</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="96"/>
+        <location filename="../app/report/dataset_section.cpp" line="95"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="102"/>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
         <source>… and %1 more (see log.txt).</source>
         <translation>… 외 %1개 (log.txt 참고).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="128"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="127"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="131"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="130"/>
         <source>confusion.json and val_predictions.csv are missing: no confusion matrix.</source>
         <translation>confusion.json과 val_predictions.csv가 없어 혼동 행렬을 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="135"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="134"/>
         <source>%1 classes are too many for a table; see %2.</source>
         <translation>클래스 %1개는 표로 나타내기에 너무 많습니다. %2을(를) 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="139"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="138"/>
         <source>Validation images after epoch %1, from %2.</source>
         <translation>에포크 %1 이후의 검증 이미지 (%2 기준).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="140"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="139"/>
         <source>Validation images of the final model, from %1.</source>
         <translation>최종 모델의 검증 이미지 (%1 기준).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="141"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="140"/>
         <source>Rows are the true classes, columns the predictions; shading shows each row&apos;s share.</source>
         <translation>행은 실제 클래스, 열은 예측이며, 음영은 각 행에서의 비율을 나타냅니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="143"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="142"/>
         <source>truth \ predicted</source>
         <translation>실제 \ 예측</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="166"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="165"/>
         <source>Per-class metrics</source>
         <translation>클래스별 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="168"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="168"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="168"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="168"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
         <source>Support</source>
         <translation>샘플 수</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="186"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="185"/>
         <source>confusion.json and val_predictions.csv are missing: no per-class scores.</source>
         <translation>confusion.json과 val_predictions.csv가 없어 클래스별 점수를 계산할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="203"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="202"/>
         <source>Computed from %1.</source>
         <translation>%1에서 계산함.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="206"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="205"/>
         <source>Macro F1: %1</source>
         <translation>매크로 F1: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="212"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="211"/>
         <source>Misclassified images</source>
         <translation>오분류된 이미지</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="215"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="214"/>
         <source>val_predictions.csv is missing: no gallery of misclassified images.</source>
         <translation>val_predictions.csv가 없어 오분류 이미지 갤러리를 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="230"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="229"/>
         <source>Every validation image was classified correctly.</source>
         <translation>모든 검증 이미지가 올바르게 분류되었습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="248"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="247"/>
         <source>%1 → %2
 p %3, loss %4
 %5</source>
@@ -2841,441 +2903,441 @@ p %3, 손실 %4
 %5</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="252"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="251"/>
         <source>%1 of %2 validation images are misclassified; the %3 with the highest loss (true class → predicted class):</source>
         <translation>검증 이미지 %2개 중 %1개가 오분류되었습니다. 손실이 가장 큰 %3개 (실제 클래스 → 예측 클래스):</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="260"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="259"/>
         <source>Images no longer readable: %1</source>
         <translation>더 이상 읽을 수 없는 이미지: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="81"/>
+        <location filename="../app/report/report_builder.cpp" line="80"/>
         <source>%1 h %2 min</source>
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="83"/>
+        <location filename="../app/report/report_builder.cpp" line="82"/>
         <source>%1 min %2 s</source>
         <translation>%1분 %2초</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="84"/>
+        <location filename="../app/report/report_builder.cpp" line="83"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="89"/>
+        <location filename="../app/report/report_builder.cpp" line="88"/>
         <source>Overview</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="93"/>
+        <location filename="../app/report/report_builder.cpp" line="92"/>
         <source>Experiment</source>
         <translation>실험</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="94"/>
+        <location filename="../app/report/report_builder.cpp" line="93"/>
         <source>Started</source>
         <translation>시작 시각</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="95"/>
+        <location filename="../app/report/report_builder.cpp" line="94"/>
         <source>Run folder</source>
         <translation>실행 폴더</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="98"/>
+        <location filename="../app/report/report_builder.cpp" line="97"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="98"/>
+        <location filename="../app/report/report_builder.cpp" line="97"/>
         <source>unknown (no summary.json)</source>
         <translation>알 수 없음 (summary.json 없음)</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="102"/>
+        <location filename="../app/report/report_builder.cpp" line="101"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="106"/>
+        <location filename="../app/report/report_builder.cpp" line="105"/>
         <source>This run did not finish: the report shows what its folder holds so far (see Missing files).</source>
         <translation>이 실행은 끝나지 않았습니다: 보고서는 지금까지 폴더에 있는 내용을 보여 줍니다 (누락된 파일 참고).</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="112"/>
+        <location filename="../app/report/report_builder.cpp" line="111"/>
         <source>Environment</source>
         <translation>환경</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="119"/>
+        <location filename="../app/report/report_builder.cpp" line="118"/>
         <source>TransferLab (training)</source>
         <translation>TransferLab (학습)</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="120"/>
+        <location filename="../app/report/report_builder.cpp" line="119"/>
         <source>LibTorch</source>
         <translation>LibTorch</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="121"/>
+        <location filename="../app/report/report_builder.cpp" line="120"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="122"/>
+        <location filename="../app/report/report_builder.cpp" line="121"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="123"/>
+        <location filename="../app/report/report_builder.cpp" line="122"/>
         <source>Report written by</source>
         <translation>보고서 작성 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="127"/>
+        <location filename="../app/report/report_builder.cpp" line="126"/>
         <source>Report written at</source>
         <translation>보고서 작성 시각</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="130"/>
+        <location filename="../app/report/report_builder.cpp" line="129"/>
         <source>summary.json is missing: the training environment is unknown.</source>
         <translation>summary.json이 없어 학습 환경을 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="136"/>
+        <location filename="../app/report/report_builder.cpp" line="135"/>
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="138"/>
+        <location filename="../app/report/report_builder.cpp" line="137"/>
         <source>experiment.json is missing.</source>
         <translation>experiment.json이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="152"/>
+        <location filename="../app/report/report_builder.cpp" line="151"/>
         <source>Using the model in Python</source>
         <translation>Python에서 모델 사용하기</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="162"/>
+        <location filename="../app/report/report_builder.cpp" line="161"/>
         <source>%1 is not a torchvision model: model.pth holds its tensors by TransferLab&apos;s layer names, readable with torch.load(&quot;model.pth&quot;, weights_only=True) as a dictionary.</source>
         <translation>%1은(는) torchvision 모델이 아닙니다: model.pth는 텐서를 TransferLab의 레이어 이름으로 저장하며, torch.load(&quot;model.pth&quot;, weights_only=True)로 딕셔너리 형태로 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="164"/>
+        <location filename="../app/report/report_builder.cpp" line="163"/>
         <source>The network</source>
         <translation>이 네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="168"/>
+        <location filename="../app/report/report_builder.cpp" line="167"/>
         <source>Export the trained weights with &apos;transferlab export RUN_DIR --format pth --out model.pth&apos; (or --format safetensors). They load into torchvision&apos;s model without conversion:</source>
         <translation>학습된 가중치를 &apos;transferlab export RUN_DIR --format pth --out model.pth&apos;(또는 --format safetensors)로 내보내세요. 변환 없이 torchvision 모델에 불러올 수 있습니다:</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="197"/>
+        <location filename="../app/report/report_builder.cpp" line="196"/>
         <source>Missing files</source>
         <translation>누락된 파일</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="199"/>
+        <location filename="../app/report/report_builder.cpp" line="198"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="199"/>
+        <location filename="../app/report/report_builder.cpp" line="198"/>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="199"/>
+        <location filename="../app/report/report_builder.cpp" line="198"/>
         <source>Not shown</source>
         <translation>표시되지 않는 내용</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="205"/>
+        <location filename="../app/report/report_builder.cpp" line="204"/>
         <source>These files are missing or unreadable; the report shows everything else.</source>
         <translation>이 파일들이 없거나 읽을 수 없습니다. 보고서는 나머지 내용을 모두 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="213"/>
+        <location filename="../app/report/report_builder.cpp" line="212"/>
         <source>Training report: %1</source>
         <translation>학습 보고서: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="214"/>
+        <location filename="../app/report/report_builder.cpp" line="213"/>
         <source>%1, started %2</source>
         <translation>%1, %2 시작</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="214"/>
+        <location filename="../app/report/report_builder.cpp" line="213"/>
         <source>unknown network</source>
         <translation>알 수 없는 네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="25"/>
-        <location filename="../app/report/run_data.cpp" line="140"/>
+        <location filename="../app/report/run_data.cpp" line="24"/>
+        <location filename="../app/report/run_data.cpp" line="139"/>
         <source>missing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="29"/>
+        <location filename="../app/report/run_data.cpp" line="28"/>
         <source>too large (%1 bytes)</source>
         <translation>너무 큼 (%1바이트)</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="33"/>
+        <location filename="../app/report/run_data.cpp" line="32"/>
         <source>cannot be read: %1</source>
         <translation>읽을 수 없음: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="49"/>
+        <location filename="../app/report/run_data.cpp" line="48"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>올바른 JSON이 아님 (바이트 %2에서 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="50"/>
+        <location filename="../app/report/run_data.cpp" line="49"/>
         <source>not a JSON object</source>
         <translation>JSON 객체가 아님</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="64"/>
+        <location filename="../app/report/run_data.cpp" line="63"/>
         <source>has no rows</source>
         <translation>행이 없음</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="115"/>
+        <location filename="../app/report/run_data.cpp" line="114"/>
         <source>the architecture, freeze plan and hyperparameters</source>
         <translation>아키텍처, 동결 계획, 하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="119"/>
+        <location filename="../app/report/run_data.cpp" line="118"/>
         <source>the dataset summary</source>
         <translation>데이터셋 요약</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="120"/>
+        <location filename="../app/report/run_data.cpp" line="119"/>
         <source>the outcome and the environment</source>
         <translation>결과와 환경</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="121"/>
+        <location filename="../app/report/run_data.cpp" line="120"/>
         <source>the per-epoch curves and metrics</source>
         <translation>에포크별 곡선과 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="122"/>
+        <location filename="../app/report/run_data.cpp" line="121"/>
         <source>the per-iteration loss and learning rate</source>
         <translation>반복별 손실과 학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="123"/>
+        <location filename="../app/report/run_data.cpp" line="122"/>
         <source>the confusion matrix and per-class scores</source>
         <translation>혼동 행렬과 클래스별 점수</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="124"/>
+        <location filename="../app/report/run_data.cpp" line="123"/>
         <source>the gallery of misclassified images</source>
         <translation>오분류 이미지 갤러리</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="126"/>
+        <location filename="../app/report/run_data.cpp" line="125"/>
         <source>the skipped files and the training log</source>
         <translation>건너뛴 파일과 학습 로그</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="141"/>
+        <location filename="../app/report/run_data.cpp" line="140"/>
         <source>the export of the trained model</source>
         <translation>학습된 모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="142"/>
+        <location filename="../app/report/run_data.cpp" line="141"/>
         <source>resuming and the best epoch&apos;s weights</source>
         <translation>재개 및 최고 에포크의 가중치</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="147"/>
+        <location filename="../app/report/run_data.cpp" line="146"/>
         <source> (pretraining)</source>
         <translation> (사전 학습)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="59"/>
+        <location filename="../app/report/training_sections.cpp" line="58"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="63"/>
+        <location filename="../app/report/training_sections.cpp" line="62"/>
         <source>Training loss per iteration</source>
         <translation>반복별 학습 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="63"/>
-        <location filename="../app/report/training_sections.cpp" line="92"/>
+        <location filename="../app/report/training_sections.cpp" line="62"/>
+        <location filename="../app/report/training_sections.cpp" line="91"/>
         <source>iteration</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="65"/>
+        <location filename="../app/report/training_sections.cpp" line="64"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="68"/>
+        <location filename="../app/report/training_sections.cpp" line="67"/>
         <source>metrics.csv is missing: no per-iteration curves.</source>
         <translation>metrics.csv가 없어 반복별 곡선을 그릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="80"/>
+        <location filename="../app/report/training_sections.cpp" line="79"/>
         <source>Accuracy and scores per epoch</source>
         <translation>에포크별 정확도와 점수</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="80"/>
+        <location filename="../app/report/training_sections.cpp" line="79"/>
         <source>score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="82"/>
+        <location filename="../app/report/training_sections.cpp" line="81"/>
         <source>epochs.csv is missing: no per-epoch curves.</source>
         <translation>epochs.csv가 없어 에포크별 곡선을 그릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="92"/>
+        <location filename="../app/report/training_sections.cpp" line="91"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="92"/>
+        <location filename="../app/report/training_sections.cpp" line="91"/>
         <source>learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="93"/>
+        <location filename="../app/report/training_sections.cpp" line="92"/>
         <source>lr</source>
         <translation>lr</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="101"/>
+        <location filename="../app/report/training_sections.cpp" line="100"/>
         <source>Final and best metrics</source>
         <translation>최종 및 최고 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="104"/>
+        <location filename="../app/report/training_sections.cpp" line="103"/>
         <source>Neither epochs.csv nor summary.json is there: no epoch has finished.</source>
         <translation>epochs.csv와 summary.json이 모두 없습니다: 완료된 에포크가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="108"/>
+        <location filename="../app/report/training_sections.cpp" line="107"/>
         <source>epochs.csv is missing; these values come from summary.json.</source>
         <translation>epochs.csv가 없어 이 값들은 summary.json에서 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="110"/>
+        <location filename="../app/report/training_sections.cpp" line="109"/>
         <source>Final train loss</source>
         <translation>최종 학습 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="111"/>
+        <location filename="../app/report/training_sections.cpp" line="110"/>
         <source>Final train accuracy</source>
         <translation>최종 학습 정확도</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="112"/>
+        <location filename="../app/report/training_sections.cpp" line="111"/>
         <source>Final validation loss</source>
         <translation>최종 검증 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="113"/>
+        <location filename="../app/report/training_sections.cpp" line="112"/>
         <source>Final validation top-1</source>
         <translation>최종 검증 top-1</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="114"/>
+        <location filename="../app/report/training_sections.cpp" line="113"/>
         <source>Best epoch</source>
         <translation>최고 에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="115"/>
+        <location filename="../app/report/training_sections.cpp" line="114"/>
         <source>Best validation top-1</source>
         <translation>최고 검증 top-1</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="122"/>
+        <location filename="../app/report/training_sections.cpp" line="121"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="122"/>
+        <location filename="../app/report/training_sections.cpp" line="121"/>
         <source>Final (epoch %1)</source>
         <translation>최종 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="124"/>
+        <location filename="../app/report/training_sections.cpp" line="123"/>
         <source>Best (epoch %1)</source>
         <translation>최고 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="140"/>
+        <location filename="../app/report/training_sections.cpp" line="139"/>
         <source>macro F1 (confusion.json)</source>
         <translation>매크로 F1 (confusion.json)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="159"/>
+        <location filename="../app/report/training_sections.cpp" line="158"/>
         <source>Every epoch (epochs.csv):</source>
         <translation>전체 에포크 (epochs.csv):</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="166"/>
+        <location filename="../app/report/training_sections.cpp" line="165"/>
         <source>Timings</source>
         <translation>소요 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="180"/>
+        <location filename="../app/report/training_sections.cpp" line="179"/>
         <source>No epoch has finished: no timings.</source>
         <translation>완료된 에포크가 없어 소요 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="184"/>
+        <location filename="../app/report/training_sections.cpp" line="183"/>
         <source>Training time (finished epochs)</source>
         <translation>학습 시간 (완료된 에포크)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="185"/>
+        <location filename="../app/report/training_sections.cpp" line="184"/>
         <source>Mean time per epoch</source>
         <translation>에포크당 평균 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="186"/>
+        <location filename="../app/report/training_sections.cpp" line="185"/>
         <source>Mean training throughput</source>
         <translation>평균 학습 처리량</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="186"/>
-        <location filename="../app/report/training_sections.cpp" line="188"/>
+        <location filename="../app/report/training_sections.cpp" line="185"/>
+        <location filename="../app/report/training_sections.cpp" line="187"/>
         <source>%1 images/s</source>
         <translation>%1 이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="187"/>
+        <location filename="../app/report/training_sections.cpp" line="186"/>
         <source>Last epoch&apos;s throughput</source>
         <translation>마지막 에포크의 처리량</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="190"/>
+        <location filename="../app/report/training_sections.cpp" line="189"/>
         <source>Device and threads</source>
         <translation>장치와 스레드</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="194"/>
+        <location filename="../app/report/training_sections.cpp" line="193"/>
         <source>Training throughput per epoch</source>
         <translation>에포크별 학습 처리량</translation>
     </message>
     <message>
+        <location filename="../app/report/training_sections.cpp" line="193"/>
         <location filename="../app/report/training_sections.cpp" line="194"/>
-        <location filename="../app/report/training_sections.cpp" line="195"/>
         <source>images/s</source>
         <translation>이미지/초</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "report/architecture_section.h"
+#include "report/report_text.h"
 
 #include "report/svg_chart.h"
 
@@ -24,8 +25,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 // Networks with more layers than this are drawn with their blocks folded, so the diagram stays
 // legible when scaled to a page (ResNet-18 unfolded is a column too tall to read on A4).

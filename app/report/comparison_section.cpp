@@ -1,4 +1,5 @@
 #include "report/report_sections.h"
+#include "report/report_text.h"
 #include "report/svg_chart.h"
 
 #include <QCoreApplication>
@@ -10,8 +11,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 double lastFinite(const QVector<double>& v)
 {

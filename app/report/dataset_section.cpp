@@ -1,4 +1,5 @@
 #include "report/report_sections.h"
+#include "report/report_text.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -12,8 +13,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 constexpr int kSkippedListed = 50;  // the rest is counted, so a damaged folder does not flood the report
 

@@ -1,4 +1,5 @@
 #include "report/report_sections.h"
+#include "report/report_text.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -14,8 +15,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 constexpr int kMaxMatrixClasses = 40;  // wider tables stop being readable on a page
 constexpr int kThumbnail = 112;

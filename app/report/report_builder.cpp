@@ -1,4 +1,5 @@
 #include "report/report_builder.h"
+#include "report/report_text.h"
 
 #include "report/architecture_section.h"
 #include "report/report_sections.h"
@@ -19,8 +20,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 QString jsonText(const QJsonValue& v)
 {

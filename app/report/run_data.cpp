@@ -1,4 +1,5 @@
 #include "report/run_data.h"
+#include "report/report_text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,8 +12,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 // Large enough for any real run's CSVs; a bigger file is refused rather than exhausting memory.
 constexpr qint64 kMaxFileBytes = qint64(512) << 20;

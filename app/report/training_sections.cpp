@@ -1,4 +1,5 @@
 #include "report/report_sections.h"
+#include "report/report_text.h"
 #include "report/svg_chart.h"
 
 #include <QCoreApplication>
@@ -8,8 +9,6 @@
 namespace tl::report {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("report", text); }
 
 constexpr int kEpochRowsListed = 200;
 constexpr double kSmoothing = 0.9;

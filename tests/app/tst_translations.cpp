@@ -1,6 +1,7 @@
 // The Korean catalogue covers every string the interface shows, keeps each string's
 // placeholders, and is what the app installs for a Korean system or a Korean setting.
 #include "language.h"
+#include "report/report_text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -156,6 +157,8 @@ void TestTranslations::installedCatalogueTranslates()
         ++checked;
     }
     QVERIFY(checked > 50);
+    // The report's sections look their text up the way lupdate filed it.
+    QCOMPARE(tl::report::tr("Architecture"), QStringLiteral("아키텍처"));
     QCOMPARE(tl::Language::nativeName(QStringLiteral("ko")), QStringLiteral("한국어"));
 }
 

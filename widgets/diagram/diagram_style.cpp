@@ -1,5 +1,6 @@
 #include "diagram/diagram_style.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QtMath>
 
@@ -150,10 +151,10 @@ QFont clusterFont()
 QStringList bodyLines(const DiagramNode& node)
 {
     QStringList lines;
-    const QString params = node.params > 0 ? paramsText(node.params) + QStringLiteral(" params") : QString();
+    const QString params = node.params > 0 ? QCoreApplication::translate("tl::DiagramStyle", "%1 params").arg(paramsText(node.params)) : QString();
     if (node.isGroup) {
         lines << node.shape;
-        QString summary = QStringLiteral("%1 layers").arg(node.members.size());
+        QString summary = QCoreApplication::translate("tl::DiagramStyle", "%1 layers").arg(node.members.size());
         if (!params.isEmpty())
             summary += QStringLiteral(" · ") + params;
         lines << summary;
