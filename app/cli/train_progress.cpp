@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -93,7 +94,7 @@ void TrainProgress::onIteration(const IterationMetrics& m)
     }
     std::ostringstream line;
     line.precision(4);
-    line << "epoch " << m.epoch + 1 << "/" << m_epochs << "  step " << m.step << "  loss " << m.loss << "  acc "
+    line << epochLabel(m.epoch + 1) << "  step " << m.step << "  loss " << m.loss << "  acc "
          << m.accuracy << "  lr " << m.lr << "  " << static_cast<int>(m.imagesPerSecond) << " img/s";
     emit(line.str(), m_terminal);
 }
@@ -102,12 +103,17 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
 {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
     const int done = m.epoch + 1;
-    const double eta = done > 0 ? elapsed / done * (m_epochs - done) : 0.0;
+    // A resumed run starts its clock late, so the rate comes from the epochs seen here.
+    ++m_epochsThisStage;
+    const double eta = std::max(0, m_epochs - done) * elapsed / m_epochsThisStage;
     if (m_json) {
         nlohmann::json j{{"event", "epoch"},           {"epoch", done},
+                         {"epochs", m_epochs},
                          {"train_loss", m.trainLoss},  {"train_accuracy", m.trainAccuracy},
                          {"seconds", m.seconds},       {"images_per_second", m.imagesPerSecond},
                          {"eta_seconds", eta}};
+        if (!m_stage.empty())
+            j["stage"] = m_stage;
         if (m.val && m.val->segmentation)
             j.update({{"val_loss", m.val->loss}, {"val_pixel_accuracy", m.val->segmentation->pixelAccuracy},
                       {"val_miou", m.val->segmentation->meanIou}, {"val_dice", m.val->segmentation->meanDice}});
@@ -118,7 +124,7 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
     }
     std::ostringstream line;
     line.precision(4);
-    line << "epoch " << done << "/" << m_epochs << " done in " << duration(m.seconds) << ": train loss " << m.trainLoss
+    line << epochLabel(done) << " done in " << duration(m.seconds) << ": train loss " << m.trainLoss
          << ", accuracy " << m.trainAccuracy;
     if (m.val && m.val->segmentation)
         line << "; val loss " << m.val->loss << ", pixel accuracy " << m.val->segmentation->pixelAccuracy << ", mean IoU "
@@ -127,6 +133,24 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
         line << "; val loss " << m.val->loss << ", top-1 " << m.val->top1 << ", top-5 " << m.val->top5;
     line << "  (ETA " << duration(eta) << ")";
     emit(line.str());
+}
+
+void TrainProgress::onStage(const std::string& stage, int epochs)
+{
+    m_stage = stage;
+    m_epochs = epochs;
+    m_epochsThisStage = 0;
+    m_start = std::chrono::steady_clock::now();
+    if (m_json)
+        emit(nlohmann::json{{"event", "stage"}, {"stage", stage}, {"epochs", epochs}}.dump());
+    else
+        emit(stage + " stage: " + std::to_string(epochs) + " epochs");
+}
+
+std::string TrainProgress::epochLabel(int epoch) const
+{
+    std::string label = "epoch " + std::to_string(epoch) + "/" + std::to_string(m_epochs);
+    return m_stage == "pretrain" ? "pretrain " + label : label;
 }
 
 void TrainProgress::finished(const RunSummary& summary, const std::string& runDir)

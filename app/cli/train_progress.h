@@ -22,15 +22,20 @@ public:
 
     void onIteration(const IterationMetrics& m) override;
     void onEpoch(const EpochMetrics& m) override;
+    void onStage(const std::string& stage, int epochs) override;
 
 private:
     void emit(const std::string& line, bool transient = false);
+    /// "epoch 3/10", or "pretrain epoch 3/10" while the source stage trains.
+    std::string epochLabel(int epoch) const;
 
     bool m_json;
     bool m_terminal;
     int m_epochs;
+    std::string m_stage;         // empty for a run of one stage, else "pretrain" or "target"
+    int m_epochsThisStage = 0;   // counted since this process started the stage, for the ETA
     TrainingControl* m_control = nullptr;
-    std::chrono::steady_clock::time_point m_start;
+    std::chrono::steady_clock::time_point m_start;  // of the current stage in this process
     std::chrono::steady_clock::time_point m_lastPrint;
     int64_t m_firstStep = -1;
     bool m_lineOpen = false;

@@ -101,6 +101,20 @@ public:
         if (m_next)
             m_next->onEpoch(m);
     }
+    void onStage(const std::string& stage, int epochs) override
+    {
+        if (m_next)
+            m_next->onStage(stage, epochs);
+    }
+    std::optional<std::chrono::milliseconds> gradientNormPeriod() const override
+    {
+        return m_next ? m_next->gradientNormPeriod() : std::nullopt;
+    }
+    void onGradientNorms(int64_t step, const std::vector<std::pair<std::string, double>>& norms) override
+    {
+        if (m_next)
+            m_next->onGradientNorms(step, norms);
+    }
 
 private:
     const RunFolder& m_folder;
@@ -195,6 +209,8 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     // The source stage first, in its own run folder; the target stage starts from its layers.
     std::optional<PretrainResult> pretrained;
     if (e.pretrain) {
+        if (observer)
+            observer->onStage(kPretrainFolder, e.pretrain->epochs);
         pretrained = runPretrainStage(e, m_folder.path(), [this](const std::string& line) { log(line); }, observer,
                                       control);
         if (!pretrained->complete) {
@@ -206,6 +222,8 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
             return stopped;
         }
     }
+    if (pretrained && observer)
+        observer->onStage("target", e.train.epochs);
     const std::string weights = pretrained ? pretrained->weights.string() : e.model.weights;
 
     // Model and its starting weights.

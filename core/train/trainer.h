@@ -10,6 +10,7 @@
 #include <torch/types.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -82,6 +83,15 @@ public:
     virtual ~TrainingObserver() = default;
     virtual void onIteration(const IterationMetrics&) {}
     virtual void onEpoch(const EpochMetrics&) {}
+    /// An experiment with a source stage trains twice; this comes before each stage ("pretrain",
+    /// then "target") with that stage's epoch count, so progress and ETA restart with it.
+    virtual void onStage(const std::string& /*stage*/, int /*epochs*/) {}
+    /// Per-layer gradient norms cost one pass over the gradients, so they are computed only for
+    /// an observer that asks: at most once per this period (zero: every step); never by default.
+    virtual std::optional<std::chrono::milliseconds> gradientNormPeriod() const { return std::nullopt; }
+    /// The L2 norm of each training layer's gradient (by ArchSpec node id) after the backward pass
+    /// of optimisation step `step` (counted as IterationMetrics::step); frozen layers are absent.
+    virtual void onGradientNorms(int64_t /*step*/, const std::vector<std::pair<std::string, double>>& /*norms*/) {}
 };
 
 /// Thread-safe stop and pause, checked between batches.

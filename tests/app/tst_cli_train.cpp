@@ -144,7 +144,7 @@ void TestCliTrain::pretrainStageFromRelativePaths()
         "format": "transferlab-experiment/1",
         "model": {"arch": "lenet5", "in_channels": 1},
         "data": {"train": "데모/target", "image_size": 32},
-        "pretrain": {"data": {"train": "데모/source"}, "epochs": 1},
+        "pretrain": {"data": {"train": "데모/source"}, "epochs": 2},
         "train": {"epochs": 1, "batch_size": 16, "threads": 1}
     })");
     const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"),
@@ -159,7 +159,22 @@ void TestCliTrain::pretrainStageFromRelativePaths()
     QVERIFY(summary.open(QIODevice::ReadOnly));
     const QJsonObject pretrain = QJsonDocument::fromJson(summary.readAll()).object().value(QStringLiteral("pretrain")).toObject();
     QCOMPARE(pretrain.value(QStringLiteral("run")).toString(), QStringLiteral("pretrain"));
-    QCOMPARE(pretrain.value(QStringLiteral("epochs")).toInt(), 1);
+    QCOMPARE(pretrain.value(QStringLiteral("epochs")).toInt(), 2);
+
+    // Progress counts each stage's epochs against that stage's own count.
+    QStringList stages;
+    for (const QJsonObject& e : events(r.out)) {
+        const QString kind = e.value(QStringLiteral("event")).toString();
+        if (kind == QLatin1String("stage"))
+            stages << QStringLiteral("%1/%2").arg(e.value(QStringLiteral("stage")).toString()).arg(e.value(QStringLiteral("epochs")).toInt());
+        else if (kind == QLatin1String("epoch"))
+            stages << QStringLiteral("%1 %2/%3")
+                          .arg(e.value(QStringLiteral("stage")).toString())
+                          .arg(e.value(QStringLiteral("epoch")).toInt())
+                          .arg(e.value(QStringLiteral("epochs")).toInt());
+    }
+    QCOMPARE(stages, QStringList({QStringLiteral("pretrain/2"), QStringLiteral("pretrain 1/2"), QStringLiteral("pretrain 2/2"),
+                                  QStringLiteral("target/1"), QStringLiteral("target 1/1")}));
 }
 
 void TestCliTrain::segmentationReportsMeanIou()
