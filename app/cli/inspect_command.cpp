@@ -43,7 +43,7 @@ int inspectCommand(const QStringList& arguments)
     HashCheck hash = HashCheck::NotChecked;
     if (parser.isSet(weights)) {
         const std::string path = nativePath(parser.value(weights));
-        report = matchWeights(readWeights(path, true).tensors, spec).report;
+        report = matchWeights(readWeights(path, TensorData::LayoutOnly).tensors, spec).report;
         hash = checkHubHash(path);
     }
     if (parser.isSet(json)) {

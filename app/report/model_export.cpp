@@ -43,7 +43,7 @@ int exportModel(const QString& runDir, ExportedWeights which, bool safetensors, 
             throw Error(runDir.toStdString()
                         + ": the run has not finished, so it has no trained model (model.pth); export --weights last "
                           "or best takes a checkpoint's");
-        const LoadReport report = loadWeights(module, readWeights(file).tensors);
+        const LoadReport report = loadWeightsFile(module, file);
         if (!report.complete())
             throw Error(file + ": does not match the run's " + e.model.arch);
     } else {

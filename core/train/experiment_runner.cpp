@@ -8,9 +8,7 @@
 #include "data/transform_pipeline.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
-#include "data/sample_rng.h"
 #include "train/classification_report.h"
-#include "train/feature_cache.h"
 #include "train/pretrain_stage.h"
 #include "train/run_setup.h"
 #include "train/segmentation_data.h"
@@ -31,49 +29,6 @@ namespace {
 constexpr const char* kLastCheckpoint = "checkpoint_last.pt";
 constexpr const char* kBestCheckpoint = "checkpoint_best.pt";
 constexpr const char* kFinalWeights = "model.pth";
-
-// The frozen prefix's outputs kept in memory per split before they go to disk.
-constexpr int64_t kFeatureCacheBytes = int64_t(1) << 30;
-
-/// The batches' sample indices that DataLoader delivers for an epoch, computed as it does
-/// (seeded Fisher-Yates over the source positions, stream ~0), so that a fully cached epoch can
-/// skip decoding and still see the same batches in the same order. Checked by the feature-cache
-/// test, which compares a cached run with an uncached one.
-std::function<std::vector<std::vector<int64_t>>(int64_t)> loaderOrder(size_t samples, int64_t batchSize, bool shuffle,
-                                                                      uint64_t seed)
-{
-    return [=](int64_t epoch) {
-        std::vector<size_t> order(samples);
-        for (size_t i = 0; i < samples; ++i)
-            order[i] = i;
-        if (shuffle) {
-            SampleRng rng(seed, uint64_t(epoch), ~uint64_t(0));
-            seededShuffle(order, rng);
-        }
-        std::vector<std::vector<int64_t>> batches;
-        for (size_t begin = 0; begin < samples; begin += size_t(batchSize)) {
-            const size_t end = std::min(samples, begin + size_t(batchSize));
-            batches.emplace_back(order.begin() + long(begin), order.begin() + long(end));
-        }
-        return batches;
-    };
-}
-
-/// Why random augmentation rules out caching for training, or empty when it does not.
-std::string randomAugmentation(const AugmentConfig& a)
-{
-    std::string why;
-    const auto add = [&why](const char* what) { why += std::string(why.empty() ? "" : ", ") + what; };
-    if (a.randomResizedCrop)
-        add("random_resized_crop");
-    if (a.horizontalFlip)
-        add("horizontal flip");
-    if (a.rotationDegrees > 0)
-        add("rotation");
-    if (a.colorJitter > 0)
-        add("colour jitter");
-    return why;
-}
 
 std::string csvNumber(double v)
 {
@@ -236,7 +191,7 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     if (!m_resuming && !scratch && !weights.empty() && weights != "none") {
         const std::filesystem::path file = startingWeightsFile(weights);
         const LoadReport report = pretrained ? loadSourceBackbone(*model, file)
-                                             : loadWeights(*model, readWeights(file.string()).tensors);
+                                             : loadWeightsFile(*model, file.string());
         requireBackboneLoaded(report, file, e.model.arch);
         log(describeLoad(report, file, classes));
     }
@@ -274,29 +229,8 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
     BatchStream trainStream = streamOf(trainLoader);
     BatchStream valStream = streamOf(valLoader);
     const bool hasVal = index.count(Split::Val) > 0;
-    if (e.train.cacheFrozenFeatures) {
-        const std::vector<std::string> cut = FeatureCache::cutOf(FreezePlan(spec, e.freeze));
-        FeatureCacheOptions cacheOptions;
-        cacheOptions.memoryBytes = kFeatureCacheBytes;
-        cacheOptions.spillDir = m_folder.path();
-        // The validation images never change, so their features can be reused even when the
-        // training images are augmented; a later unfreezing step may make a cut appear.
-        valStream.features = std::make_shared<FeatureCache>(cacheOptions);
-        valStream.batchIndices = loaderOrder(size_t(index.count(Split::Val)), e.train.batchSize, false, e.train.seed);
-        if (!randomness.empty()) {
-            log("feature caching is off for training: random augmentation (" + randomness
-                + ") changes the frozen layers' inputs every epoch");
-        } else {
-            trainStream.features = std::make_shared<FeatureCache>(cacheOptions);
-            trainStream.batchIndices = loaderOrder(size_t(index.count(Split::Train)), e.train.batchSize, true,
-                                                   e.train.seed);
-        }
-        if (cut.empty())
-            log("feature caching has nothing to cache yet: no layer before the first trainable one is frozen");
-        else
-            log("feature caching at " + std::to_string(cut.size()) + " tensor(s) from the frozen prefix, first '"
-                + cut.front() + "'");
-    }
+    attachFeatureCaches(e, FreezePlan(spec, e.freeze), trainStream, size_t(index.count(Split::Train)), valStream,
+                        size_t(index.count(Split::Val)), m_folder.path(), [this](const std::string& line) { log(line); });
 
     Trainer trainer(model, FreezePlan(spec, e.freeze), e.optim, e.schedule, e.train.epochs,
                     trainStream.batchesPerEpoch, device);
@@ -394,7 +328,7 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
             summary.bestValTop1 = score;
             summary.bestValMacroF1 = m.val ? m.val->confusion.macroF1() : 0.0;
             sinceBest = 0;
-            trainer.saveCheckpoint(m_folder.file(kBestCheckpoint).string(), epoch + 1);
+            m_folder.copyFile(kLastCheckpoint, kBestCheckpoint);  // the same state, just written
         } else {
             ++sinceBest;
         }

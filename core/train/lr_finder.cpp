@@ -195,7 +195,7 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     auto model = std::make_shared<GraphModule>(buildArch(e.model.arch, build));
     if (e.freeze.preset != FreezePreset::FromScratch && !e.model.weights.empty() && e.model.weights != "none") {
         const std::filesystem::path file = startingWeightsFile(e.model.weights);
-        requireBackboneLoaded(loadWeights(*model, readWeights(file.string()).tensors), file, e.model.arch);
+        requireBackboneLoaded(loadWeightsFile(*model, file.string()), file, e.model.arch);
     }
 
     const int size = static_cast<int>(e.data.imageSize ? e.data.imageSize : model->spec().defaultInputH);

@@ -81,7 +81,7 @@ PretrainResult runPretrainStage(const Experiment& target, const std::filesystem:
 
 LoadReport loadSourceBackbone(GraphModule& model, const std::filesystem::path& weights)
 {
-    LoadReport report = loadWeights(model, readWeights(weights.string()).tensors);
+    LoadReport report = loadWeightsFile(model, weights.string());
     if (report.headReinitialised || !report.backboneLoads())
         return report;
     // Equal class counts load the source's head too; its classes are not the target's.

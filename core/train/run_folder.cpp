@@ -81,6 +81,25 @@ void RunFolder::writeText(const std::string& name, const std::string& text) cons
         throw Error(target.string() + ": cannot be written (" + ec.message() + ")");
 }
 
+void RunFolder::copyFile(const std::string& from, const std::string& to) const
+{
+    const std::filesystem::path temporary = file(to + ".partial");
+    std::error_code ec;
+    std::filesystem::remove(temporary, ec);
+    std::filesystem::create_hard_link(file(from), temporary, ec);
+    if (ec) {
+        ec.clear();
+        std::filesystem::copy_file(file(from), temporary, std::filesystem::copy_options::overwrite_existing, ec);
+    }
+    if (!ec)
+        std::filesystem::rename(temporary, file(to), ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw Error(file(to).string() + ": cannot be written (" + ec.message() + ")");
+    }
+}
+
 std::string RunFolder::readText(const std::string& name) const
 {
     std::ifstream in(file(name), std::ios::binary);

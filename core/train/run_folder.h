@@ -23,6 +23,10 @@ public:
     /// Writes a whole file atomically (temporary file + rename).
     void writeText(const std::string& name, const std::string& text) const;
     std::string readText(const std::string& name) const;
+    /// Makes file `to` hold what file `from` holds, atomically. Files of a run folder are only
+    /// ever replaced whole, never changed in place, so a second name for the same file (a hard
+    /// link, instant even for a large checkpoint) serves; a byte copy where links are refused.
+    void copyFile(const std::string& from, const std::string& to) const;
     /// Appends a line to a CSV or log file, writing `header` first when the file is new.
     void appendLine(const std::string& name, const std::string& line, const std::string& header = {}) const;
     /// Drops the lines of a CSV whose first column (a step or epoch number) exceeds `last`, so a

@@ -51,11 +51,6 @@ nlohmann::json perClass(const std::vector<double>& values)
     return out;
 }
 
-bool randomAugmentation(const AugmentConfig& a)
-{
-    return a.randomResizedCrop || a.horizontalFlip || a.rotationDegrees > 0 || a.colorJitter > 0;
-}
-
 /// The dataset with its split: restored from the run folder when resuming, else drawn and saved.
 SegmentationIndex splitData(const Experiment& e, const RunFolder& folder, bool resuming)
 {
@@ -124,7 +119,7 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
     }
     if (!resuming && e.freeze.preset != FreezePreset::FromScratch && !e.model.weights.empty() && e.model.weights != "none") {
         const fs::path file = startingWeightsFile(e.model.weights);
-        const LoadReport report = loadWeights(*model, readWeights(file.string()).tensors);
+        const LoadReport report = loadWeightsFile(*model, file.string());
         requireBackboneLoaded(report, file, e.model.arch);
         log(describeLoad(report, file, classes));
     }
@@ -138,8 +133,8 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
     augment.brightness = augment.contrast = augment.saturation = e.data.augment.colorJitter;
     const int channels = static_cast<int>(e.model.inChannels);
     auto trainPipeline = std::make_shared<TransformPipeline>(
-        randomAugmentation(e.data.augment) ? TransformPipeline::segmentationTrain(size, augment, channels)
-                                           : TransformPipeline::segmentationEval(size, channels));
+        randomAugmentation(e.data.augment).empty() ? TransformPipeline::segmentationEval(size, channels)
+                                                   : TransformPipeline::segmentationTrain(size, augment, channels));
     auto evalPipeline = std::make_shared<TransformPipeline>(TransformPipeline::segmentationEval(size, channels));
     LoaderOptions loaderOptions;
     loaderOptions.batchSize = e.train.batchSize;
@@ -151,6 +146,8 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
     BatchStream trainStream = streamOf(trainLoader);
     BatchStream valStream = streamOf(valLoader);
     const bool hasVal = index.count(Split::Val) > 0;
+    attachFeatureCaches(e, FreezePlan(spec, e.freeze), trainStream, size_t(index.count(Split::Train)), valStream,
+                        size_t(index.count(Split::Val)), folder.path(), log);
 
     Trainer trainer(model, FreezePlan(spec, e.freeze), e.optim, e.schedule, e.train.epochs, trainStream.batchesPerEpoch,
                     device);
@@ -242,7 +239,7 @@ RunSummary runSegmentation(const Experiment& e, const RunFolder& folder, bool re
             summary.bestValMeanIou = val ? val->meanIou : 0.0;
             summary.bestValTop1 = val ? val->pixelAccuracy : m.trainAccuracy;
             sinceBest = 0;
-            trainer.saveCheckpoint(folder.file(kBestCheckpoint).string(), epoch + 1);
+            folder.copyFile(kLastCheckpoint, kBestCheckpoint);  // the same state, just written
         } else {
             ++sinceBest;
         }

@@ -71,7 +71,7 @@ std::vector<HubWeightFile> listHubWeights(const std::string& dir, bool verifyHas
         file.path = entry.path().string();
         file.hashPrefix = hashPrefixOfName(entry.path().filename().string());
         try {
-            const WeightFile layout = readWeights(file.path, true);
+            const WeightFile layout = readWeights(file.path, TensorData::LayoutOnly);
             file.format = layout.format;
             file.arch = recogniseArchitecture(layout.tensors);
             if (verifyHashes)

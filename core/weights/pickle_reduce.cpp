@@ -144,6 +144,9 @@ Ref Unpickler::rebuildTensor(const std::vector<Ref>& args, bool v2)
     t->dtype = storage.dtype;
     t->numel = numel;
     t->shape = size;
+    t->storage = args[0];
+    t->storageOffset = offset;
+    t->stride = stride;
     if (storage.tensor.defined())
         t->tensor = torch::empty({0}, torch::TensorOptions().dtype(storage.dtype))
                         .set_(storage.tensor.storage(), storage.tensor.storage_offset() + offset, size, stride);

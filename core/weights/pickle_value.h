@@ -34,6 +34,10 @@ struct Object {
     int64_t numel = 0;
     std::vector<int64_t> shape;
     torch::Tensor tensor;
+    // Tensor: where it lies in its storage, kept for data read after unpickling.
+    Ref storage;
+    int64_t storageOffset = 0;
+    std::vector<int64_t> stride;
 
     bool isStr(const char* s) const { return type == Type::Str && text == s; }
     /// The value of `key` in a Dict with string keys, or nullptr.

@@ -21,7 +21,8 @@ bool holdsTensors(const pickle::Object& o)
 
 }  // namespace
 
-StateDict stateDictFromPickle(const pickle::Object& root, const std::string& file, std::string& nestedKey)
+StateDict stateDictFromPickle(const pickle::Object& root, const std::string& file, std::string& nestedKey,
+                              const std::function<void(NamedTensor&, const pickle::Object&)>& onTensor)
 {
     // Training scripts save checkpoints as {"state_dict": ..., "epoch": ...} and the like.
     static const char* const nestedKeys[] = {"state_dict", "model_state_dict", "model", "net", "module", "model_ema"};
@@ -49,6 +50,8 @@ StateDict stateDictFromPickle(const pickle::Object& root, const std::string& fil
         if (key->type != pickle::Type::Str || value->type != pickle::Type::Tensor)
             continue;
         NamedTensor entry{key->text, value->dtype, value->shape, value->tensor};
+        if (onTensor)
+            onTensor(entry, *value);
         const auto [it, inserted] = index.emplace(key->text, result.size());
         if (inserted)
             result.push_back(std::move(entry));

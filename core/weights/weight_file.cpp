@@ -39,17 +39,17 @@ std::string dtypeName(torch::ScalarType dtype)
     }
 }
 
-WeightFile readWeights(const std::string& path, bool layoutOnly)
+WeightFile readWeights(const std::string& path, TensorData data)
 {
     const std::shared_ptr<const MappedFile> file = MappedFile::open(path);
     const unsigned char* d = file->data();
     const size_t n = file->size();
     if (n >= 4 && std::memcmp(d, "PK\x03\x04", 4) == 0)
-        return readZipPth(file, layoutOnly);
+        return readZipPth(file, data);
     if (n >= 2 && d[0] == 0x80 && d[1] >= 2 && d[1] <= 5)
-        return readLegacyPth(file, layoutOnly);
+        return readLegacyPth(file, data == TensorData::LayoutOnly);
     if (n >= 9 && d[8] == '{')
-        return readSafetensors(file, layoutOnly);
+        return readSafetensors(file, data == TensorData::LayoutOnly);
     throw WeightsError(file->name() + ": not a weight file (neither a PyTorch .pth nor safetensors)");
 }
 

@@ -154,9 +154,11 @@ LoadReport loadWeights(GraphModule& module, const StateDict& file)
         const NamedTensor& source = file[s.index];
         if (it == tensors.end())
             throw WeightsError("architecture " + module.spec().arch + " has no tensor " + s.target);
-        if (!source.tensor.defined())
+        if (!source.tensor.defined() && !source.fetch)
             throw WeightsError("tensor " + source.name + " was read without its data");
-        it->second.copy_(s.reshape ? source.tensor.reshape(it->second.sizes()) : source.tensor);
+        // A fetched tensor lives only for its copy.
+        const torch::Tensor data = source.tensor.defined() ? source.tensor : source.fetch();
+        it->second.copy_(s.reshape ? data.reshape(it->second.sizes()) : data);
     }
     if (match.report.headReinitialised) {
         // As torchvision initialises classifier layers: small normal weights, zero biases.
@@ -169,6 +171,11 @@ LoadReport loadWeights(GraphModule& module, const StateDict& file)
         }
     }
     return match.report;
+}
+
+LoadReport loadWeightsFile(GraphModule& module, const std::string& path)
+{
+    return loadWeights(module, readWeights(path, TensorData::OnDemand).tensors);
 }
 
 ArchGuess recogniseArchitecture(const StateDict& file)

@@ -50,6 +50,10 @@ WeightMatch matchWeights(const StateDict& file, const ArchSpec& spec);
 /// whether report.complete() or backboneLoads() is required.
 LoadReport loadWeights(GraphModule& module, const StateDict& file);
 
+/// Reads a weight file and loads it into `module` one tensor at a time, so the load needs
+/// little more memory than the model itself. Throws WeightsError for an unreadable file.
+LoadReport loadWeightsFile(GraphModule& module, const std::string& path);
+
 /// A zoo architecture a weight file fits.
 struct ArchGuess {
     std::string arch;

@@ -49,13 +49,54 @@ std::string firstLine(const char* what)
     return s.substr(0, s.find('\n'));
 }
 
+/// Where one storage's bytes are and what they must be.
+struct StorageRecord {
+    std::string record;  // "data/<key>"
+    torch::ScalarType dtype = torch::kFloat;
+    int64_t numel = 0;
+    bool bigEndian = false;
+};
+
+// Reads a storage record as a flat tensor, checking its size against the declared one.
+torch::Tensor readStorage(caffe2::serialize::PyTorchStreamReader& reader, const StorageRecord& s, const std::string& name)
+{
+    const size_t itemSize = c10::elementSize(s.dtype);
+    auto [data, bytes] = reader.getRecord(s.record);
+    if (bytes != static_cast<size_t>(s.numel) * itemSize)
+        throw WeightsError(name + ": storage '" + s.record.substr(5) + "' has " + std::to_string(bytes) + " bytes, but "
+                           + std::to_string(s.numel) + " elements of " + std::to_string(itemSize) + " bytes declared");
+    if (s.bigEndian)
+        swapByteOrder(data.get(), bytes, c10::isComplexType(s.dtype) ? itemSize / 2 : itemSize);
+    c10::Storage storage(c10::Storage::use_byte_size_t(), bytes, std::move(data), nullptr, false);
+    return torch::empty({0}, torch::TensorOptions().dtype(s.dtype)).set_(storage, 0, {s.numel}, {1});
+}
+
+// The data of one tensor of the state_dict, read when asked: its storage record, then its view.
+std::function<torch::Tensor()> fetcherOf(std::shared_ptr<caffe2::serialize::PyTorchStreamReader> reader,
+                                         StorageRecord storage, const pickle::Object& tensor, std::string name)
+{
+    return [reader = std::move(reader), storage = std::move(storage), offset = tensor.storageOffset,
+            shape = tensor.shape, stride = tensor.stride, name = std::move(name)]() -> torch::Tensor {
+        try {
+            return readStorage(*reader, storage, name).as_strided(shape, stride, offset);
+        } catch (const WeightsError&) {
+            throw;
+        } catch (const c10::Error& e) {
+            throw WeightsError(name + ": cannot read storage '" + storage.record.substr(5)
+                               + "': " + firstLine(e.what_without_backtrace()));
+        }
+    };
+}
+
 }  // namespace
 
-WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, bool layoutOnly)
+WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, TensorData want)
 {
     const std::string name = file->name();
     try {
-        caffe2::serialize::PyTorchStreamReader reader(std::make_shared<MappedReadAdapter>(file));
+        // Shared with the fetchers of on-demand tensors, which read from it after this returns.
+        const auto readerPtr = std::make_shared<caffe2::serialize::PyTorchStreamReader>(std::make_shared<MappedReadAdapter>(file));
+        caffe2::serialize::PyTorchStreamReader& reader = *readerPtr;
         if (!reader.hasRecord("data.pkl"))
             throw WeightsError(name + ": zip file without data.pkl: not a torch.save file");
         bool bigEndian = false;
@@ -69,6 +110,7 @@ WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, bool layout
         auto [pickleData, pickleSize] = reader.getRecord("data.pkl");
 
         std::map<std::string, pickle::Ref> storages;
+        std::map<const pickle::Object*, StorageRecord> records;
         auto persistentLoad = [&](pickle::Unpickler& u, const pickle::Object& pid) -> pickle::Ref {
             // ('storage', storage class, key, location, numel)
             if (pid.type != pickle::Type::Tuple || pid.items.size() != 5 || !pid.items[0]->isStr("storage")
@@ -93,16 +135,10 @@ WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, bool layout
             const size_t itemSize = c10::elementSize(dtype);
             if (static_cast<uint64_t>(numel) > file->size() / std::max<size_t>(itemSize, 1))
                 u.fail("storage '" + key + "' is larger than the file");
-            if (!layoutOnly) {
-                auto [data, bytes] = reader.getRecord(record);
-                if (bytes != static_cast<size_t>(numel) * itemSize)
-                    u.fail("storage '" + key + "' has " + std::to_string(bytes) + " bytes, but "
-                           + std::to_string(numel) + " elements of " + std::to_string(itemSize) + " bytes declared");
-                if (bigEndian)
-                    swapByteOrder(data.get(), bytes, c10::isComplexType(dtype) ? itemSize / 2 : itemSize);
-                c10::Storage s(c10::Storage::use_byte_size_t(), bytes, std::move(data), nullptr, false);
-                storage->tensor = torch::empty({0}, torch::TensorOptions().dtype(dtype)).set_(s, 0, {numel}, {1});
-            }
+            const StorageRecord where{record, dtype, numel, bigEndian};
+            if (want == TensorData::Read)
+                storage->tensor = readStorage(reader, where, name);
+            records.emplace(storage.get(), where);
             storages.emplace(key, storage);
             return storage;
         };
@@ -112,7 +148,12 @@ WeightFile readZipPth(const std::shared_ptr<const MappedFile>& file, bool layout
         WeightFile result;
         result.path = file->path();
         result.format = WeightFormat::PthZip;
-        result.tensors = stateDictFromPickle(*root, name, result.nestedKey);
+        std::function<void(NamedTensor&, const pickle::Object&)> onTensor;
+        if (want == TensorData::OnDemand)
+            onTensor = [&](NamedTensor& entry, const pickle::Object& tensor) {
+                entry.fetch = fetcherOf(readerPtr, records.at(tensor.storage.get()), tensor, name);
+            };
+        result.tensors = stateDictFromPickle(*root, name, result.nestedKey, onTensor);
         return result;
     } catch (const WeightsError&) {
         throw;

@@ -2,7 +2,11 @@
 // the same LibTorch with the same thread count. Prints one row per architecture and the ratio
 // executor/Python (below 1.0 means the executor is faster).
 //
-// Usage: bench_executor [--iterations N] [--threads T] [--no-peer]
+// Both sides share one machine whose speed drifts (other work, turbo, heat), so the two are
+// measured in rounds close together, taking turns at going first, and the ratio reported is
+// the median of the rounds' ratios, with their range.
+//
+// Usage: bench_executor [--iterations N] [--rounds R] [--threads T] [--no-peer]
 #include "models/graph_module.h"
 #include "models/zoo.h"
 
@@ -17,6 +21,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +34,8 @@ const std::vector<std::string> kArchs{"resnet18", "densenet121", "googlenet", "m
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
 double timeExecutor(const std::string& arch, int iterations)
@@ -63,14 +69,21 @@ nlohmann::json runPeer(const std::string& arch, int iterations, int threads)
 
 }  // namespace
 
+struct Rounds {
+    std::vector<double> ours, python, ratio;
+};
+
 int main(int argc, char** argv)
 {
     int iterations = 10;
+    int rounds = 3;
     int threads = 2;
     bool peer = true;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--iterations") && i + 1 < argc)
             iterations = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc)
+            rounds = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
             threads = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--no-peer"))
@@ -78,21 +91,44 @@ int main(int argc, char** argv)
     }
     torch::set_num_threads(threads);
     torch::manual_seed(0);
-    std::printf("forward+backward, batch %d, %dx%d, %d threads, median of %d iterations\n", kBatch, kSize, kSize,
-                threads, iterations);
-    std::printf("%-14s %14s %14s %8s\n", "arch", "executor s", "python s", "ratio");
-    for (const std::string& arch : kArchs) {
-        const nlohmann::json python = peer ? runPeer(arch, iterations, threads) : nlohmann::json(nullptr);
-        if (peer && !python.is_object())
-            std::printf("(the Python peer did not run; is python3-torchvision installed?)\n");
-        const double ours = timeExecutor(arch, iterations);
-        if (python.is_object() && python.contains(arch)) {
-            const double theirs = python[arch].get<double>();
-            std::printf("%-14s %14.4f %14.4f %8.3f\n", arch.c_str(), ours, theirs, ours / theirs);
-        } else {
-            std::printf("%-14s %14.4f %14s %8s\n", arch.c_str(), ours, "-", "-");
+    std::printf("forward+backward, batch %d, %dx%d, %d threads, median of %d iterations, %d rounds\n", kBatch, kSize,
+                kSize, threads, iterations, rounds);
+    std::map<std::string, Rounds> results;
+    for (int round = 0; round < rounds; ++round) {
+        for (const std::string& arch : kArchs) {
+            Rounds& r = results[arch];
+            double python = 0.0;
+            const auto runPython = [&] {
+                const nlohmann::json out = peer ? runPeer(arch, iterations, threads) : nlohmann::json(nullptr);
+                if (out.is_object() && out.contains(arch))
+                    python = out[arch].get<double>();
+            };
+            if (round % 2 == 1)
+                runPython();
+            const double ours = timeExecutor(arch, iterations);
+            if (round % 2 == 0)
+                runPython();
+            r.ours.push_back(ours);
+            if (python > 0.0) {
+                r.python.push_back(python);
+                r.ratio.push_back(ours / python);
+            }
+            std::printf("round %d %-14s executor %.4f s  python %.4f s\n", round + 1, arch.c_str(), ours, python);
+            std::fflush(stdout);
         }
-        std::fflush(stdout);
+    }
+    if (peer && results[kArchs.front()].python.empty())
+        std::printf("(the Python peer did not run; is python3-torchvision installed?)\n");
+    std::printf("\n%-14s %12s %12s %8s %17s\n", "arch", "executor s", "python s", "ratio", "ratio range");
+    for (const std::string& arch : kArchs) {
+        const Rounds& r = results[arch];
+        if (r.ratio.empty()) {
+            std::printf("%-14s %12.4f %12s %8s\n", arch.c_str(), median(r.ours), "-", "-");
+            continue;
+        }
+        std::printf("%-14s %12.4f %12.4f %8.3f    %.3f - %.3f\n", arch.c_str(), median(r.ours), median(r.python),
+                    median(r.ratio), *std::min_element(r.ratio.begin(), r.ratio.end()),
+                    *std::max_element(r.ratio.begin(), r.ratio.end()));
     }
     return 0;
 }

@@ -67,7 +67,7 @@ int loadChild(const std::string& arch, const std::string& path, int repeat, int 
     long peak = 0;
     for (int i = 0; i < repeat; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        const tl::LoadReport report = tl::loadWeights(model, tl::readWeights(path).tensors);
+        const tl::LoadReport report = tl::loadWeightsFile(model, path);
         seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         if (!report.complete()) {
             std::fprintf(stderr, "%s: incomplete load\n", path.c_str());

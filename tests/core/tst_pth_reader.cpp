@@ -8,6 +8,8 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +22,8 @@ private Q_SLOTS:
     void initTestCase();
     void readsEveryLayout_data();
     void readsEveryLayout();
+    void readsOnDemand_data();
+    void readsOnDemand();
     void keepsSharedStorages();
     void readsLayoutOnly();
     void rejectsHostileFiles_data();
@@ -81,6 +85,31 @@ void TestPthReader::readsEveryLayout()
     }
 }
 
+void TestPthReader::readsOnDemand_data()
+{
+    readsEveryLayout_data();
+}
+
+void TestPthReader::readsOnDemand()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(QString, prefix);
+    const WeightFile w = readWeights(QFile::encodeName(path(file)).toStdString(), TensorData::OnDemand);
+    QCOMPARE(int(w.tensors.size()), m_expected.size());
+    for (auto it = m_expected.begin(); it != m_expected.end(); ++it) {
+        const std::string name = (prefix + it.key()).toStdString();
+        const auto entry = std::find_if(w.tensors.begin(), w.tensors.end(), [&](const NamedTensor& t) { return t.name == name; });
+        QVERIFY2(entry != w.tensors.end(), name.c_str());
+        // Zip files hold their data back until asked; the other formats are read whole.
+        QCOMPARE(entry->tensor.defined(), format != QLatin1String("pth"));
+        const torch::Tensor t = entry->tensor.defined() ? entry->tensor : entry->fetch();
+        QCOMPARE(t.sizes().vec(), entry->shape);
+        const QString diff = test::compareWithReference(t, it.value().toObject());
+        QVERIFY2(diff.isEmpty(), qPrintable(it.key() + QStringLiteral(": ") + diff));
+    }
+}
+
 void TestPthReader::keepsSharedStorages()
 {
     for (const char* file : {"plain.pth", "legacy.pth"}) {
@@ -94,7 +123,7 @@ void TestPthReader::keepsSharedStorages()
 
 void TestPthReader::readsLayoutOnly()
 {
-    const WeightFile w = readWeights(path(QStringLiteral("legacy.pth")).toStdString(), true);
+    const WeightFile w = readWeights(path(QStringLiteral("legacy.pth")).toStdString(), TensorData::LayoutOnly);
     QCOMPARE(int(w.tensors.size()), m_expected.size());
     const NamedTensor& t = w.tensors.at(2);
     QCOMPARE(t.name, std::string("transposed"));
@@ -117,13 +146,19 @@ void TestPthReader::rejectsHostileFiles()
 {
     QFETCH(QString, file);
     QFETCH(QString, reason);
-    try {
-        readWeights(path(QStringLiteral("hostile/") + file).toStdString());
-        QFAIL("no error");
-    } catch (const WeightsError& e) {
-        const QString message = QString::fromStdString(e.what());
-        QVERIFY2(message.startsWith(file + QLatin1Char(':')), qPrintable(message));
-        QVERIFY2(message.contains(reason), qPrintable(message));
+    // On demand, a damaged storage may only show when its tensor is fetched; it must show then.
+    for (const TensorData mode : {TensorData::Read, TensorData::OnDemand}) {
+        try {
+            const WeightFile w = readWeights(path(QStringLiteral("hostile/") + file).toStdString(), mode);
+            for (const NamedTensor& t : w.tensors)
+                if (t.fetch)
+                    t.fetch();
+            QFAIL("no error");
+        } catch (const WeightsError& e) {
+            const QString message = QString::fromStdString(e.what());
+            QVERIFY2(message.startsWith(file + QLatin1Char(':')), qPrintable(message));
+            QVERIFY2(message.contains(reason), qPrintable(message));
+        }
     }
     QVERIFY(!QFileInfo::exists(m_marker));
 }

@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace tl;
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void initTestCase();
     void tinyUNetLearnsTheShapes();
     void stoppedRunResumesWithItsSplitAndRows();
+    void frozenEncoderIsCachedWithTheSameResult();
     void mismatchedTaskModelOrDataIsRefused();
 
 private:
@@ -186,6 +188,40 @@ void TestSegmentationRunner::stoppedRunResumesWithItsSplitAndRows()
     for (size_t i = 1; i < epochs.size(); ++i)
         QCOMPARE(int(columns(epochs[i]).front()), int(i));
     QCOMPARE(resumed.folder().readText("split.json"), split);
+}
+
+void TestSegmentationRunner::frozenEncoderIsCachedWithTheSameResult()
+{
+    // A frozen encoder sees the same images every epoch without random augmentation, so its
+    // outputs, the skip bridges included, are computed once; the run must not change for it.
+    Experiment e = tinyUNet(m_data);
+    e.data.augment.horizontalFlip = false;
+    e.freeze.preset = FreezePreset::FullFineTune;
+    e.freeze.frozen = {"encoder"};
+    e.train.epochs = 3;
+    e.train.batchSize = 32;
+    std::vector<std::string> log;
+    ExperimentRunner cached(e, m_runs, [&log](const std::string& line) { log.push_back(line); });
+    QCOMPARE(cached.run().outcome, RunOutcome::Finished);
+    e.train.cacheFrozenFeatures = false;
+    ExperimentRunner plain(e, m_runs);
+    QCOMPARE(plain.run().outcome, RunOutcome::Finished);
+
+    const auto found = std::find_if(log.begin(), log.end(), [](const std::string& l) {
+        return l.rfind("feature caching at ", 0) == 0;
+    });
+    QVERIFY2(found != log.end(), "no feature caching in the log");
+    // The four skip bridges and the last level's pooled map cross into the trainable part.
+    QVERIFY2(found->find("at 5 tensor(s)") != std::string::npos, found->c_str());
+    const std::vector<std::string> a = lines(cached.folder().file("epochs.csv"));
+    const std::vector<std::string> b = lines(plain.folder().file("epochs.csv"));
+    QCOMPARE(a.size(), size_t(1 + 3));
+    QCOMPARE(b.size(), a.size());
+    for (size_t i = 1; i < a.size(); ++i) {
+        const std::vector<double> x = columns(a[i]), y = columns(b[i]);
+        for (int c : {1, 2, 3, 5})  // train loss and pixel accuracy, val loss and mIoU
+            QVERIFY2(std::abs(x[c] - y[c]) <= 1e-4, qPrintable(QString::fromStdString(a[i] + " vs " + b[i])));
+    }
 }
 
 void TestSegmentationRunner::mismatchedTaskModelOrDataIsRefused()
