@@ -26,7 +26,7 @@ Experiment readExperimentArgument(const QString& config, const QStringList& assi
     for (const QString& assignment : assignments)
         applyOverride(document, assignment.toStdString());
     // Relative data and weight paths are relative to the experiment file, as a user expects.
-    return withPathsRelativeTo(parseExperiment(document, path), std::filesystem::path(path).parent_path());
+    return withPathsRelativeTo(parseExperiment(document, path), std::filesystem::absolute(path).parent_path());
 }
 
 }  // namespace tl::cli

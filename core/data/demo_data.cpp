@@ -213,6 +213,13 @@ DemoDataSummary writeDemoData(const fs::path& outDir, const DemoDataOptions& opt
                 writePng(outDir / "segmentation" / "masks" / name, mask);
                 ++summary.segmentationImages;
             }
+            // The names of the mask values, for legends: 0 is the background, k the k-th shape.
+            std::ofstream names(outDir / "segmentation" / "classes.txt", std::ios::trunc);
+            names << "background\n";
+            for (const std::string& shape : demoClasses(DemoTask::Source))
+                names << shape << "\n";
+            if (!names.flush())
+                throw DataError((outDir / "segmentation" / "classes.txt").string() + ": cannot write the file");
         }
     } catch (const fs::filesystem_error& e) {
         throw DataError(outDir.string() + ": cannot write the demo data: " + e.code().message());

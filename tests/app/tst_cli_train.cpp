@@ -147,11 +147,17 @@ void TestCliTrain::pretrainStageFromRelativePaths()
         "pretrain": {"data": {"train": "데모/source"}, "epochs": 2},
         "train": {"epochs": 1, "batch_size": 16, "threads": 1}
     })");
-    const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"),
-                                        m_dir.filePath(QStringLiteral("pretrain.json")), QStringLiteral("--out"),
-                                        m_dir.filePath(QStringLiteral("runs-pretrain")), QStringLiteral("--json-progress")});
+    // Given as a bare file name, from the folder it is in.
+    const CliResult r = runTransferLab({QStringLiteral("train"), QStringLiteral("--config"), QStringLiteral("pretrain.json"),
+                                        QStringLiteral("--out"), QStringLiteral("runs-pretrain"), QStringLiteral("--json-progress")},
+                                       120000, m_dir.path());
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QDir runDir(events(r.out).last().value(QStringLiteral("run_dir")).toString());
+    const QDir runDir(QDir(m_dir.path()).filePath(events(r.out).last().value(QStringLiteral("run_dir")).toString()));
+    // The run keeps absolute data paths, so it can be opened from anywhere later.
+    QFile asRun(runDir.filePath(QStringLiteral("experiment.json")));
+    QVERIFY(asRun.open(QIODevice::ReadOnly));
+    const QString trainData = QJsonDocument::fromJson(asRun.readAll()).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("train")).toString();
+    QCOMPARE(trainData, QDir(m_dir.path()).filePath(QStringLiteral("데모/target")));
     for (const QString& file : {QStringLiteral("pretrain/model.pth"), QStringLiteral("pretrain/confusion.json"),
                                 QStringLiteral("model.pth"), QStringLiteral("confusion.json"), QStringLiteral("val_predictions.csv")})
         QVERIFY2(runDir.exists(file), qPrintable(file));

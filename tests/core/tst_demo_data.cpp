@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
+
 #include <set>
 
 using namespace tl;
@@ -84,6 +86,14 @@ void TestDemoData::writesImageFoldersAndMasks()
         QVERIFY(high >= 1 && high <= 8);
         QVERIFY(cv::countNonZero(mask) > 20);  // the shape covers a real part of the image
     }
+    // One name per mask value: the background, then the shapes in class order.
+    std::ifstream names(root / "segmentation" / "classes.txt");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(names, line);)
+        lines.push_back(line);
+    QCOMPARE(lines.size(), size_t(9));
+    QCOMPARE(lines.front(), std::string("background"));
+    QCOMPARE(lines.at(1), demoClasses(DemoTask::Source).front());
 }
 
 QTEST_GUILESS_MAIN(TestDemoData)

@@ -16,9 +16,12 @@ struct CliResult {
 };
 
 /// Runs the built executable as a user would, without a display: subcommands must not need one.
-inline CliResult runTransferLab(const QStringList& args, int timeoutMs = 120000)
+/// `workingDir`, when given, is the folder it starts in (for relative paths on its command line).
+inline CliResult runTransferLab(const QStringList& args, int timeoutMs = 120000, const QString& workingDir = {})
 {
     QProcess p;
+    if (!workingDir.isEmpty())
+        p.setWorkingDirectory(workingDir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
