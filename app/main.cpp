@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "common/openmp_wait.h"
 #include "language.h"
 #include "main_window.h"
 
@@ -26,6 +27,7 @@ bool wantsWindow(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    tl::restartWithPassiveOpenMpWaiting(argv);
     if (!wantsWindow(argc, argv))
         return tl::cli::runCommandLine(argc, argv);
     QApplication app(argc, argv);
