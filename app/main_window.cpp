@@ -13,6 +13,8 @@
 #include "runs_panel.h"
 #include "training_plots.h"
 #include "training_worker.h"
+#include "weights_chooser.h"
+#include "weights_chooser_binding.h"
 #include "zoo_browser.h"
 
 #include <QApplication>
@@ -186,10 +188,25 @@ void MainWindow::createDocks()
 
 void MainWindow::createArchitectureDock()
 {
-    m_zoo = new ZooBrowser(this);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_zoo = new ZooBrowser(content);
     m_zoo->setObjectName(QStringLiteral("zooList"));
-    addDock(tr("Architecture"), QStringLiteral("architectureDock"), m_zoo, Qt::LeftDockWidgetArea);
+    auto* chooser = new WeightsChooser(content);
+    chooser->setObjectName(QStringLiteral("weightsChooser"));
+    chooser->setContentsMargins(6, 0, 6, 6);
+    layout->addWidget(m_zoo, 1);
+    layout->addWidget(chooser);
+    addDock(tr("Architecture"), QStringLiteral("architectureDock"), content, Qt::LeftDockWidgetArea);
     connect(m_zoo, &ZooBrowser::architectureChosen, this, &MainWindow::showArchitecture);
+    m_weights = new WeightsChooserBinding(chooser, this);
+    connect(m_weights, &WeightsChooserBinding::settingChosen, this, [this](const QString& path) {
+        m_experiment.model.weights = path.isEmpty() ? std::string("none") : path.toStdString();
+        setModified(true);
+    });
+    connect(this, &MainWindow::runFinished, m_weights, &WeightsChooserBinding::refreshChoices);
+    connect(m_runs, &RunsPanel::runsDirectoryChosen, this, &MainWindow::updateWeightsChooser);
 }
 
 void MainWindow::createFreezeDock()
@@ -264,9 +281,7 @@ void MainWindow::createCentralTabs()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("centralTabs"));
     m_tabs->setDocumentMode(true);
-    m_diagram = new ArchitectureDiagram(m_tabs);
-    m_diagram->setObjectName(QStringLiteral("architectureDiagram"));
-    m_tabs->addTab(m_diagram, tr("Diagram"));
+    m_tabs->addTab(createDiagramTab(), tr("Diagram"));
     m_tabs->addTab(createTrainingTab(), tr("Training"));
     m_tabs->addTab(createResultsTab(), tr("Results"));
     m_tabs->addTab(createRunsTab(), tr("Runs"));
@@ -308,15 +323,19 @@ QWidget* MainWindow::createResultsTab()
     connect(m_results, &ResultsPanel::predictRequested, m_predictions,
             [this](const QString& runDir, const QString& image) { m_predictions->predict(runDir, image); });
     connect(m_predictions, &RunPredictionService::predicted, this,
-            [this](const QString& runDir, const QString& image, const QVector<PredictedClass>& top) {
+            [this](const QString& runDir, const QString& image, const ImagePrediction& prediction) {
                 if (runDir == m_results->runDir())
-                    m_results->showPrediction(image, top);
+                    m_results->showPrediction(image, prediction);
             });
     connect(m_predictions, &RunPredictionService::failed, this,
             [this](const QString& runDir, const QString& image, const QString& message) {
                 if (runDir == m_results->runDir())
                     m_results->showPredictionError(image, message);
             });
+    connect(m_results, &ResultsPanel::galleryRequested, m_predictions,
+            [this](const QString& runDir) { m_predictions->requestGallery(runDir); });
+    connect(m_predictions, &RunPredictionService::galleryItem, m_results, &ResultsPanel::addGalleryItem);
+    connect(m_predictions, &RunPredictionService::galleryFinished, m_results, &ResultsPanel::finishGallery);
     connect(this, &MainWindow::runFinished, m_results, [this](const QString& runDir) { m_results->loadRun(runDir); });
     return m_results;
 }

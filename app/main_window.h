@@ -3,11 +3,13 @@
 #include "train/experiment.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 #include <QString>
 
 class QAction;
+class QCheckBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -28,8 +30,10 @@ class RunPredictionService;
 class RunsPanel;
 class TrainingPlots;
 class TrainingThread;
+class WeightsChooserBinding;
 class ZooBrowser;
 struct EpochSample;
+struct GradientNormSample;
 struct IterationBatch;
 struct RunResult;
 
@@ -128,6 +132,8 @@ private:
     /// The class count the network is drawn with: the experiment's, else the dataset's.
     int64_t shownClassCount() const;
     void updateSummary();
+    /// Offers the weights that fit the shown network and checks the experiment's choice.
+    void updateWeightsChooser();
     QString imageSizeProblem(int size) const;
 
     // Training (main_window_training.cpp).
@@ -136,6 +142,11 @@ private:
     void onStarted(const QString& runDir, const QString& device);
     void onIterations(const IterationBatch& batch);
     void onEpoch(const EpochSample& epoch);
+    /// The diagram with its "Colour by gradient norm" switch and legend.
+    QWidget* createDiagramTab();
+    void onGradientNorms(const GradientNormSample& sample);
+    /// Colours the diagram by the latest gradient norms when the switch is on, else clears it.
+    void showGradientHeat();
     void onFinished(const RunResult& result);
     void onFailed(const QString& message, const QString& runDir);
     void updateTrainingActions();
@@ -158,6 +169,7 @@ private:
     ReportExporter* m_reportExporter = nullptr;
     RunsPanel* m_runs = nullptr;
     RunPredictionService* m_predictions = nullptr;
+    WeightsChooserBinding* m_weights = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_runLabel = nullptr;
     QMenu* m_viewMenu = nullptr;
@@ -181,6 +193,8 @@ private:
 
     TrainingThread* m_training = nullptr;
     QString m_currentRun;
+    QCheckBox* m_gradientHeat = nullptr;
+    QHash<QString, double> m_gradientNorms;  // of the latest step reported; kept after the run
     QElapsedTimer m_runClock;
     qint64 m_pausedMs = 0;
     QElapsedTimer m_pauseClock;

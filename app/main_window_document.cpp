@@ -10,6 +10,7 @@
 #include "hyperparameter_form.h"
 #include "models/zoo.h"
 #include "training_worker.h"
+#include "weights_chooser_binding.h"
 #include "zoo_browser.h"
 
 #include <QApplication>
@@ -252,6 +253,7 @@ bool MainWindow::showArchitecture(const QString& name)
     m_form->setDefaultImageSize(int(entry->defaultInputH));
     m_form->setImageSizeCheck([this](int size) { return imageSizeProblem(size); });
     refreshFreeze();
+    updateWeightsChooser();
     return true;
 }
 
@@ -275,6 +277,19 @@ void MainWindow::refreshShapes()
     m_diagram->setSpec(spec, h, w);
     m_diagram->setCollapsedGroups(collapsed);
     refreshFreeze();
+    updateWeightsChooser();
+}
+
+void MainWindow::updateWeightsChooser()
+{
+    if (!m_weights)
+        return;
+    // Relative weight paths are relative to the experiment file, as the command line reads them.
+    const std::string weights = withAbsolutePaths(m_experiment, m_path).model.weights;
+    const WeightsTarget target{QString::fromStdString(m_experiment.model.arch), shownClassCount(),
+                               m_experiment.model.inChannels, m_experiment.model.unetBaseWidth};
+    m_weights->update(target, runsFolder(),
+                      weights.empty() || weights == "none" ? QString() : QString::fromStdString(weights));
 }
 
 int64_t MainWindow::shownClassCount() const

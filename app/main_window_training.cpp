@@ -1,19 +1,23 @@
 // Training from the window: the worker thread's signals become curves, log lines and status.
 #include "main_window.h"
 
+#include "diagram/architecture_diagram.h"
 #include "experiment_file.h"
 #include "hyperparameter_form.h"
 #include "training_plots.h"
 #include "training_worker.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSettings>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace tl {
 
@@ -34,6 +38,7 @@ void MainWindow::connectTraining()
     connect(worker, &TrainingWorker::started, this, &MainWindow::onStarted);
     connect(worker, &TrainingWorker::iterations, this, &MainWindow::onIterations);
     connect(worker, &TrainingWorker::epochDone, this, &MainWindow::onEpoch);
+    connect(worker, &TrainingWorker::gradientNorms, this, &MainWindow::onGradientNorms);
     connect(worker, &TrainingWorker::logLine, m_log, &QPlainTextEdit::appendPlainText);
     connect(worker, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker, &TrainingWorker::failed, this, &MainWindow::onFailed);
@@ -79,6 +84,8 @@ bool MainWindow::launch(const QString& resumeDir)
         return false;
     m_plots->clear();
     m_log->clear();
+    m_gradientNorms.clear();
+    showGradientHeat();
     m_currentRun.clear();
     m_runLabel->setText(resumeDir.isEmpty() ? tr("Starting a run of %1...").arg(QString::fromStdString(m_experiment.name))
                                             : tr("Continuing %1...").arg(resumeDir));
@@ -154,6 +161,44 @@ void MainWindow::onEpoch(const EpochSample& e)
     if (e.hasVal)
         text += tr("; validation loss %1, top-1 %2%").arg(e.valLoss, 0, 'g', 4).arg(100.0 * e.valTop1, 0, 'f', 1);
     m_summary->setText(text);
+}
+
+QWidget* MainWindow::createDiagramTab()
+{
+    auto* page = new QWidget(m_tabs);
+    page->setObjectName(QStringLiteral("diagramTab"));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_gradientHeat = new QCheckBox(tr("Colour by gradient norm"), page);
+    m_gradientHeat->setObjectName(QStringLiteral("gradientHeatToggle"));
+    m_gradientHeat->setToolTip(tr("While training, colour each block by the L2 norm of its layer's gradients (log "
+                                  "scale; a collapsed group shows its largest). Frozen layers keep their colours. "
+                                  "The last values stay after the run."));
+    m_gradientHeat->setContentsMargins(6, 3, 6, 3);
+    m_gradientHeat->setChecked(QSettings().value(QStringLiteral("diagram/gradientHeat"), false).toBool());
+    layout->addWidget(m_gradientHeat);
+    m_diagram = new ArchitectureDiagram(page);
+    m_diagram->setObjectName(QStringLiteral("architectureDiagram"));
+    m_diagram->setHeatCaption(tr("Gradient norm"));
+    layout->addWidget(m_diagram, 1);
+    connect(m_gradientHeat, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("diagram/gradientHeat"), on);
+        showGradientHeat();
+    });
+    return page;
+}
+
+void MainWindow::onGradientNorms(const GradientNormSample& sample)
+{
+    m_gradientNorms = sample.norms;
+    if (m_gradientHeat->isChecked())
+        m_diagram->setNodeHeat(m_gradientNorms);
+}
+
+void MainWindow::showGradientHeat()
+{
+    m_diagram->setNodeHeat(m_gradientHeat->isChecked() ? m_gradientNorms : QHash<QString, double>());
 }
 
 void MainWindow::onFinished(const RunResult& result)

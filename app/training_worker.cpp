@@ -65,6 +65,21 @@ public:
         Q_EMIT m_worker->epochDone(e);
     }
 
+    std::optional<std::chrono::milliseconds> gradientNormPeriod() const override
+    {
+        return std::chrono::milliseconds(TrainingWorker::kGradientNormIntervalMs);
+    }
+
+    void onGradientNorms(int64_t step, const std::vector<std::pair<std::string, double>>& norms) override
+    {
+        GradientNormSample sample;
+        sample.step = qint64(step);
+        sample.norms.reserve(qsizetype(norms.size()));
+        for (const auto& [layer, norm] : norms)
+            sample.norms.insert(QString::fromStdString(layer), norm);
+        Q_EMIT m_worker->gradientNorms(sample);
+    }
+
     void flush()
     {
         if (m_pending.samples.isEmpty())
@@ -138,6 +153,7 @@ void registerTrainingTypes()
 {
     qRegisterMetaType<tl::IterationBatch>();
     qRegisterMetaType<tl::EpochSample>();
+    qRegisterMetaType<tl::GradientNormSample>();
     qRegisterMetaType<tl::RunResult>();
 }
 

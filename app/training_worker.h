@@ -2,6 +2,7 @@
 
 #include "train/experiment.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -28,6 +29,12 @@ struct IterationSample {
 struct IterationBatch {
     QVector<IterationSample> samples;
     double progress = 0.0;  // of the whole run, 0..1
+};
+
+/// Each training layer's gradient norm (L2, by layer id) after one optimisation step.
+struct GradientNormSample {
+    qint64 step = 0;
+    QHash<QString, double> norms;
 };
 
 /// One finished epoch (validation values only when the data has a validation split).
@@ -71,6 +78,9 @@ class TrainingWorker final : public QObject {
 public:
     /// Deliveries of iteration batches are at least this far apart; epochs always go at once.
     static constexpr int kIterationIntervalMs = 66;
+    /// Per-layer gradient norms are taken at most this often (5 a second): enough for a live
+    /// colouring, and one pass over the gradients that often costs well under 1% of training.
+    static constexpr int kGradientNormIntervalMs = 200;
 
     using QObject::QObject;
     /// Trains to the end, a stop, or an error; call on the worker's thread.
@@ -80,6 +90,7 @@ Q_SIGNALS:
     void started(const QString& runDir, const QString& device);
     void iterations(const tl::IterationBatch& batch);
     void epochDone(const tl::EpochSample& epoch);
+    void gradientNorms(const tl::GradientNormSample& sample);
     void logLine(const QString& line);
     void finished(const tl::RunResult& result);
     /// The run could not go on; `message` says why in words a user can act on.
@@ -118,4 +129,5 @@ void registerTrainingTypes();
 
 Q_DECLARE_METATYPE(tl::IterationBatch)
 Q_DECLARE_METATYPE(tl::EpochSample)
+Q_DECLARE_METATYPE(tl::GradientNormSample)
 Q_DECLARE_METATYPE(tl::RunResult)

@@ -144,12 +144,12 @@
         <translation>%1: 쓸 수 없습니다 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="92"/>
+        <location filename="../app/training_worker.cpp" line="107"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="93"/>
+        <location filename="../app/training_worker.cpp" line="108"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, 스레드 %1개</translation>
     </message>
@@ -238,6 +238,74 @@
         <location filename="../widgets/run_files.cpp" line="253"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsFitText</name>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="43"/>
+        <source>Cannot use %1: %2</source>
+        <translation>%1을(를) 사용할 수 없음: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="46"/>
+        <source>All %1 tensors loaded</source>
+        <translation>텐서 %1개를 모두 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="47"/>
+        <source>All %1 tensors loaded; %2 tensors of the file are not used (e.g. %3)</source>
+        <translation>텐서 %1개를 모두 불러옴. 파일의 텐서 %2개는 쓰이지 않음(예: %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="52"/>
+        <source>Backbone loaded (%1 of %2 tensors); new %3-class head initialised</source>
+        <translation>백본을 불러옴(텐서 %2개 중 %1개). 새 %3클래스 헤드를 초기화함</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="57"/>
+        <source>The file&apos;s head has %1 classes.</source>
+        <translation>파일의 헤드는 %1클래스입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="64"/>
+        <source>%1 missing</source>
+        <translation>%1개 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="66"/>
+        <source>%1 unexpected</source>
+        <translation>%1개 예상 밖</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="68"/>
+        <source>%1 with another shape</source>
+        <translation>%1개 모양 다름</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="72"/>
+        <source>Does not fit %1: %2 — e.g. %3</source>
+        <translation>%1에 맞지 않음: %2 — 예: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="74"/>
+        <source>The file holds %1 weights.</source>
+        <translation>이 파일은 %1 가중치입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="75"/>
+        <source>Training cannot start from it: choose other weights or None.</source>
+        <translation>이 파일로는 학습을 시작할 수 없습니다. 다른 가중치나 없음을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="81"/>
+        <source>Random initialisation: every layer starts from scratch.</source>
+        <translation>무작위 초기화: 모든 층이 처음부터 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_fit_text.cpp" line="86"/>
+        <source>Checking %1…</source>
+        <translation>%1 확인 중…</translation>
     </message>
 </context>
 <context>
@@ -991,12 +1059,12 @@ wrote %2
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>Open this experiment file.</source>
         <translation>이 실험 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="43"/>
         <source>Start training the experiment at once.</source>
         <translation>실험 학습을 바로 시작합니다.</translation>
     </message>
@@ -1014,7 +1082,7 @@ wrote %2
 <context>
     <name>tl::ArchitectureDiagram</name>
     <message>
-        <location filename="../widgets/diagram/architecture_diagram.cpp" line="137"/>
+        <location filename="../widgets/diagram/architecture_diagram.cpp" line="142"/>
         <source>%1 — double-click or press − to collapse</source>
         <translation>%1 — 더블클릭하거나 −를 눌러 접기</translation>
     </message>
@@ -1517,246 +1585,246 @@ Predicted: %2
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="48"/>
+        <location filename="../app/main_window.cpp" line="50"/>
         <source>TransferLab</source>
         <translation>TransferLab</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="158"/>
-        <location filename="../app/main_window.cpp" line="270"/>
+        <location filename="../app/main_window.cpp" line="160"/>
+        <location filename="../app/main_window.cpp" line="285"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191"/>
+        <location filename="../app/main_window.cpp" line="201"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="198"/>
+        <location filename="../app/main_window.cpp" line="215"/>
         <source>Freeze</source>
         <translation>동결</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="216"/>
+        <location filename="../app/main_window.cpp" line="233"/>
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="233"/>
+        <location filename="../app/main_window.cpp" line="250"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269"/>
+        <location filename="../app/main_window.cpp" line="284"/>
         <source>Diagram</source>
         <translation>다이어그램</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="105"/>
+        <location filename="../app/main_window.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="116"/>
+        <location filename="../app/main_window.cpp" line="118"/>
         <source>&amp;Export Diagram...</source>
         <translation>다이어그램 내보내기(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="116"/>
+        <location filename="../app/main_window.cpp" line="118"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="120"/>
+        <location filename="../app/main_window.cpp" line="122"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="148"/>
+        <location filename="../app/main_window.cpp" line="150"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="149"/>
+        <location filename="../app/main_window.cpp" line="151"/>
         <source>&amp;About TransferLab</source>
         <translation>TransferLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="150"/>
+        <location filename="../app/main_window.cpp" line="152"/>
         <source>About TransferLab</source>
         <translation>TransferLab 정보</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="151"/>
+        <location filename="../app/main_window.cpp" line="153"/>
         <source>TransferLab %1
 A lab for transfer-learning experiments on images.</source>
         <translation>TransferLab %1
 이미지 전이 학습 실험을 위한 실험실입니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="135"/>
+        <location filename="../app/main_window.cpp" line="137"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="57"/>
+        <location filename="../app/main_window.cpp" line="59"/>
         <location filename="../app/main_window_export.cpp" line="41"/>
         <source>Export Report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="75"/>
+        <location filename="../app/main_window.cpp" line="77"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="78"/>
+        <location filename="../app/main_window.cpp" line="80"/>
         <source>&amp;Open...</source>
         <translation>열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="81"/>
+        <location filename="../app/main_window.cpp" line="83"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="84"/>
+        <location filename="../app/main_window.cpp" line="86"/>
         <source>Save &amp;As...</source>
         <translation>다른 이름으로 저장(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="88"/>
+        <location filename="../app/main_window.cpp" line="90"/>
         <source>&amp;Start Training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="90"/>
+        <location filename="../app/main_window.cpp" line="92"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="92"/>
+        <location filename="../app/main_window.cpp" line="94"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="93"/>
+        <location filename="../app/main_window.cpp" line="95"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="95"/>
+        <location filename="../app/main_window.cpp" line="97"/>
         <source>Res&amp;ume</source>
         <translation>재개(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="96"/>
+        <location filename="../app/main_window.cpp" line="98"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="98"/>
+        <location filename="../app/main_window.cpp" line="100"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="99"/>
+        <location filename="../app/main_window.cpp" line="101"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="108"/>
+        <location filename="../app/main_window.cpp" line="110"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="110"/>
+        <location filename="../app/main_window.cpp" line="112"/>
         <source>Open &amp;Demo Experiment</source>
         <translation>데모 실험 열기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="115"/>
+        <location filename="../app/main_window.cpp" line="117"/>
         <source>Choose &amp;Data Folder...</source>
         <translation>데이터 폴더 선택(&amp;D)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="115"/>
+        <location filename="../app/main_window.cpp" line="117"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="117"/>
+        <location filename="../app/main_window.cpp" line="119"/>
         <source>Export &amp;Report...</source>
         <translation>보고서 내보내기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="122"/>
+        <location filename="../app/main_window.cpp" line="124"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="128"/>
+        <location filename="../app/main_window.cpp" line="130"/>
         <source>&amp;Continue a Stopped Run...</source>
         <translation>중지된 실행 이어 하기(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="129"/>
+        <location filename="../app/main_window.cpp" line="131"/>
         <source>Continue a Stopped Run</source>
         <translation>중지된 실행 이어 하기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="133"/>
+        <location filename="../app/main_window.cpp" line="135"/>
         <source>Runs &amp;Folder...</source>
         <translation>실행 기록 폴더(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="139"/>
+        <location filename="../app/main_window.cpp" line="141"/>
         <source>Collapse to &amp;Stages</source>
         <translation>스테이지 단위로 접기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="140"/>
+        <location filename="../app/main_window.cpp" line="142"/>
         <source>Collapse to &amp;Blocks</source>
         <translation>블록 단위로 접기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="141"/>
+        <location filename="../app/main_window.cpp" line="143"/>
         <source>&amp;Expand All</source>
         <translation>모두 펼치기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271"/>
+        <location filename="../app/main_window.cpp" line="286"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272"/>
+        <location filename="../app/main_window.cpp" line="287"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294"/>
+        <location filename="../app/main_window.cpp" line="309"/>
         <source>Press Start Training (Ctrl+R); the run&apos;s log appears here.</source>
         <translation>학습 시작(Ctrl+R)을 누르면 실행 로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="386"/>
+        <location filename="../app/main_window.cpp" line="405"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="387"/>
+        <location filename="../app/main_window.cpp" line="406"/>
         <source>A run is training. Stop it and quit? It can be continued later from its last finished epoch.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 나중에 마지막으로 완료된 에포크부터 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="420"/>
+        <location filename="../app/main_window.cpp" line="439"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="422"/>
+        <location filename="../app/main_window.cpp" line="441"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
@@ -1767,7 +1835,7 @@ A lab for transfer-learning experiments on images.</source>
         <translation>다이어그램 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="365"/>
+        <location filename="../app/main_window.cpp" line="384"/>
         <source>CPU, %1 cores</source>
         <translation>CPU, 코어 %1개</translation>
     </message>
@@ -1802,30 +1870,30 @@ A lab for transfer-learning experiments on images.</source>
         <translation>%1 보고서 작성 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="90"/>
+        <location filename="../app/main_window_document.cpp" line="91"/>
         <source>Demo Experiment</source>
         <translation>데모 실험</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="91"/>
+        <location filename="../app/main_window_document.cpp" line="92"/>
         <source>The demo data could not be written to %1:
 %2</source>
         <translation>데모 데이터를 %1에 저장할 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="103"/>
+        <location filename="../app/main_window_document.cpp" line="104"/>
         <source>%1: unknown architecture &apos;%2&apos;</source>
         <translation>%1: 알 수 없는 아키텍처 &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="104"/>
-        <location filename="../app/main_window_document.cpp" line="170"/>
+        <location filename="../app/main_window_document.cpp" line="105"/>
+        <location filename="../app/main_window_document.cpp" line="171"/>
         <source>Open Experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="105"/>
+        <location filename="../app/main_window_document.cpp" line="106"/>
         <source>Could not open %1.
 
 %2
@@ -1838,175 +1906,215 @@ The current experiment is unchanged.</source>
 현재 실험은 변경되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="148"/>
-        <location filename="../app/main_window_document.cpp" line="156"/>
+        <location filename="../app/main_window_document.cpp" line="149"/>
+        <location filename="../app/main_window_document.cpp" line="157"/>
         <source>Save Experiment</source>
         <translation>실험 저장</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="179"/>
+        <location filename="../app/main_window_document.cpp" line="180"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="180"/>
+        <location filename="../app/main_window_document.cpp" line="181"/>
         <source>The experiment has unsaved changes. Save them first?</source>
         <translation>실험에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="195"/>
+        <location filename="../app/main_window_document.cpp" line="196"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="196"/>
+        <location filename="../app/main_window_document.cpp" line="197"/>
         <source>%1[*] — TransferLab</source>
         <translation>%1[*] — TransferLab</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="213"/>
+        <location filename="../app/main_window_document.cpp" line="214"/>
         <source>Choose Data Folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="220"/>
+        <location filename="../app/main_window_document.cpp" line="221"/>
         <source>Runs Folder</source>
         <translation>실행 기록 폴더</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="293"/>
+        <location filename="../app/main_window_document.cpp" line="308"/>
         <source>Image size: %1 cannot take %2×%2 px images (%3).</source>
         <translation>이미지 크기: %1은(는) %2×%2 px 이미지를 받을 수 없습니다 (%3).</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="358"/>
+        <location filename="../app/main_window_document.cpp" line="373"/>
         <source>no data folder chosen</source>
         <translation>데이터 폴더를 선택하지 않음</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="360"/>
+        <location filename="../app/main_window_document.cpp" line="375"/>
         <source>%1 · %2 frozen layers · data: %3</source>
         <translation>%1 · 동결된 레이어 %2개 · 데이터: %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="48"/>
-        <location filename="../app/main_window_training.cpp" line="52"/>
-        <location filename="../app/main_window_training.cpp" line="73"/>
+        <location filename="../app/main_window_training.cpp" line="53"/>
+        <location filename="../app/main_window_training.cpp" line="57"/>
+        <location filename="../app/main_window_training.cpp" line="78"/>
         <source>Start Training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="53"/>
+        <location filename="../app/main_window_training.cpp" line="58"/>
         <source>Choose an image folder first (File &gt; Choose Data Folder): one sub-folder per class, or train/ and val/ folders with class sub-folders.</source>
         <translation>먼저 이미지 폴더를 선택하세요 (파일 &gt; 데이터 폴더 선택): 클래스마다 하위 폴더가 하나씩 있거나, 클래스 하위 폴더를 담은 train/ 및 val/ 폴더가 있어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="74"/>
+        <location filename="../app/main_window_training.cpp" line="79"/>
         <source>The runs folder %1 cannot be created. Choose another one under Training &gt; Runs Folder.</source>
         <translation>실행 기록 폴더 %1을(를) 만들 수 없습니다. 학습 &gt; 실행 기록 폴더에서 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="83"/>
+        <location filename="../app/main_window_training.cpp" line="90"/>
         <source>Starting a run of %1...</source>
         <translation>%1 실행 시작 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="84"/>
+        <location filename="../app/main_window_training.cpp" line="91"/>
         <source>Continuing %1...</source>
         <translation>%1 이어서 학습 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="87"/>
+        <location filename="../app/main_window_training.cpp" line="94"/>
         <source>ETA —</source>
         <translation>남은 시간 —</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="101"/>
+        <location filename="../app/main_window_training.cpp" line="108"/>
         <source>paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="119"/>
+        <location filename="../app/main_window_training.cpp" line="126"/>
         <source>Stopping after the current batch...</source>
         <translation>현재 배치가 끝나면 중지합니다...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="127"/>
+        <location filename="../app/main_window_training.cpp" line="134"/>
         <source>Run folder: %1</source>
         <translation>실행 폴더: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="128"/>
+        <location filename="../app/main_window_training.cpp" line="135"/>
         <source>Training %1...</source>
         <translation>%1 학습 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="138"/>
+        <location filename="../app/main_window_training.cpp" line="145"/>
         <source>%1 images/s</source>
         <translation>%1 이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="142"/>
+        <location filename="../app/main_window_training.cpp" line="149"/>
         <source>ETA %1</source>
         <translation>남은 시간 %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="149"/>
+        <location filename="../app/main_window_training.cpp" line="156"/>
         <source>Epoch %1 of %2: train loss %3, accuracy %4%</source>
         <translation>에포크 %1/%2: 학습 손실 %3, 정확도 %4%</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="155"/>
+        <location filename="../app/main_window_training.cpp" line="162"/>
         <source>; validation loss %1, top-1 %2%</source>
         <translation>; 검증 손실 %1, top-1 %2%</translation>
     </message>
+    <message>
+        <location filename="../app/main_window_training.cpp" line="173"/>
+        <source>Colour by gradient norm</source>
+        <translation>기울기 노름으로 색칠</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_training.cpp" line="175"/>
+        <source>While training, colour each block by the L2 norm of its layer&apos;s gradients (log scale; a collapsed group shows its largest). Frozen layers keep their colours. The last values stay after the run.</source>
+        <translation>학습 중에 각 블록을 그 층 기울기의 L2 노름으로 색칠합니다(로그 눈금, 접힌 그룹은 가장 큰 값). 고정된 층은 제 색을 유지합니다. 학습이 끝나도 마지막 값이 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_training.cpp" line="183"/>
+        <source>Gradient norm</source>
+        <translation>기울기 노름</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/main_window_training.cpp" line="164"/>
+        <location filename="../app/main_window_training.cpp" line="209"/>
         <source>Stopped after %n epoch(s); Training &gt; Continue a Stopped Run picks it up again.</source>
         <translation>
             <numerusform>%n 에포크 후 중지되었습니다. 학습 &gt; 중지된 실행 이어 하기로 이어서 학습할 수 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="166"/>
+        <location filename="../app/main_window_training.cpp" line="211"/>
         <source>The loss diverged (%1): lower the learning rate and start again.</source>
         <translation>손실이 발산했습니다 (%1): 학습률을 낮추고 다시 시작하세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main_window_training.cpp" line="168"/>
+        <location filename="../app/main_window_training.cpp" line="213"/>
         <source>Done: %n epoch(s), best top-1 %1% at epoch %2.</source>
         <translation>
             <numerusform>완료: %n 에포크, 최고 top-1 %1% (에포크 %2).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="174"/>
+        <location filename="../app/main_window_training.cpp" line="219"/>
         <source>Run folder: %1 — %2</source>
         <translation>실행 폴더: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="184"/>
+        <location filename="../app/main_window_training.cpp" line="229"/>
         <source>Training failed: %1</source>
         <translation>학습 실패: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="185"/>
+        <location filename="../app/main_window_training.cpp" line="230"/>
         <source>error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="186"/>
+        <location filename="../app/main_window_training.cpp" line="231"/>
         <source>Training Failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="187"/>
+        <location filename="../app/main_window_training.cpp" line="232"/>
         <source>%1
 
 Fix the cause (data folder, image size, batch size, hyperparameters) and start again; the window keeps your settings.</source>
         <translation>%1
 
 원인(데이터 폴더, 이미지 크기, 배치 크기, 하이퍼파라미터)을 해결한 뒤 다시 시작하세요. 창의 설정은 그대로 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tl::MaskGallery</name>
+    <message>
+        <location filename="../widgets/mask_gallery.cpp" line="28"/>
+        <source>Ground truth beside</source>
+        <translation>정답 마스크 나란히</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mask_gallery.cpp" line="30"/>
+        <source>Show each image&apos;s true mask to the right of the predicted one</source>
+        <translation>예측한 마스크 오른쪽에 각 이미지의 정답 마스크를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mask_gallery.cpp" line="132"/>
+        <source>%1 % of pixels right</source>
+        <translation>픽셀 %1 % 정답</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mask_gallery.cpp" line="134"/>
+        <source>%1
+its true mask could not be read</source>
+        <translation>%1
+정답 마스크를 읽을 수 없음</translation>
     </message>
 </context>
 <context>
@@ -2020,70 +2128,135 @@ Fix the cause (data folder, image size, batch size, hyperparameters) and start a
 <context>
     <name>tl::PredictBox</name>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="40"/>
+        <location filename="../widgets/predict_box.cpp" line="64"/>
         <source>&lt;b&gt;Try an image&lt;/b&gt;</source>
         <translation>&lt;b&gt;이미지로 시험해 보기&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="47"/>
-        <location filename="../widgets/predict_box.cpp" line="91"/>
+        <location filename="../widgets/predict_box.cpp" line="137"/>
         <source>Drop an
 image here</source>
         <translation>여기에 이미지를
 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="50"/>
+        <location filename="../widgets/predict_box.cpp" line="130"/>
+        <location filename="../widgets/predict_box.cpp" line="131"/>
+        <location filename="../widgets/predict_box.cpp" line="184"/>
+        <location filename="../widgets/predict_box.cpp" line="194"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="50"/>
+        <location filename="../widgets/predict_box.cpp" line="131"/>
+        <location filename="../widgets/predict_box.cpp" line="184"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="66"/>
+        <location filename="../widgets/predict_box.cpp" line="104"/>
         <source>Choose Image…</source>
         <translation>이미지 선택…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="72"/>
+        <location filename="../widgets/predict_box.cpp" line="110"/>
         <source>Choose an Image</source>
         <translation>이미지 선택</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="73"/>
+        <location filename="../widgets/predict_box.cpp" line="111"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.ppm *.pgm)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.ppm *.pgm)</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="92"/>
+        <location filename="../widgets/predict_box.cpp" line="142"/>
         <source>Drop an image to see this run&apos;s top five classes for it.</source>
         <translation>이미지를 끌어다 놓으면 이 실행이 예측한 상위 5개 클래스를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="93"/>
+        <location filename="../widgets/predict_box.cpp" line="139"/>
         <source>Open a finished run to try images on it.</source>
         <translation>완료된 실행을 열면 이미지로 시험해 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="103"/>
+        <location filename="../widgets/predict_box.cpp" line="73"/>
+        <location filename="../widgets/predict_box.cpp" line="132"/>
+        <source>Show Grad-CAM</source>
+        <translation>Grad-CAM 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="130"/>
+        <location filename="../widgets/predict_box.cpp" line="194"/>
+        <source>Pixels</source>
+        <translation>픽셀</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="132"/>
+        <source>Show mask</source>
+        <translation>마스크 보기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="133"/>
+        <source>Colour each pixel by the class the model gives it</source>
+        <translation>모델이 준 클래스로 각 픽셀을 색칠합니다</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="134"/>
+        <source>Colour the image by how much each region raised the top class (Grad-CAM, Selvaraju et al. 2017)</source>
+        <translation>각 영역이 1위 클래스를 얼마나 끌어올렸는지로 이미지를 색칠합니다(Grad-CAM, Selvaraju 외 2017)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="141"/>
+        <source>Drop an image to see the mask this run&apos;s model predicts for it.</source>
+        <translation>이미지를 놓으면 이 실행의 모델이 예측한 마스크를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="161"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="110"/>
+        <location filename="../widgets/predict_box.cpp" line="178"/>
+        <source>Segmenting %1…</source>
+        <translation>%1 분할 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="179"/>
         <source>Classifying %1…</source>
         <translation>%1 분류 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="123"/>
+        <location filename="../widgets/predict_box.cpp" line="203"/>
+        <source>Class %1</source>
+        <translation>클래스 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="220"/>
+        <source>%1: no pixel was classified.</source>
+        <translation>%1: 분류된 픽셀이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="221"/>
+        <source>%1: mostly %2 (%3 % of the pixels)</source>
+        <translation>%1: 대부분 %2(픽셀의 %3 %)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="228"/>
+        <source>Heat of %1 from layer %2</source>
+        <translation>%2 층에서 본 %1의 히트맵</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="230"/>
+        <source>No Grad-CAM: %1</source>
+        <translation>Grad-CAM 없음: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/predict_box.cpp" line="232"/>
         <source>No classes in the prediction.</source>
         <translation>예측에 클래스가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="124"/>
+        <location filename="../widgets/predict_box.cpp" line="233"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2109,121 +2282,173 @@ image here</source>
 <context>
     <name>tl::ResultsPanel</name>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="39"/>
+        <location filename="../widgets/results_panel.cpp" line="42"/>
         <source>&lt;b&gt;No run open&lt;/b&gt;</source>
         <translation>&lt;b&gt;열린 실행 없음&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="42"/>
+        <location filename="../widgets/results_panel.cpp" line="45"/>
         <source>Last epoch</source>
         <translation>마지막 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="42"/>
+        <location filename="../widgets/results_panel.cpp" line="45"/>
         <source>Best epoch</source>
         <translation>최고 에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="44"/>
+        <location filename="../widgets/results_panel.cpp" line="47"/>
         <source>Matrix of:</source>
         <translation>행렬 기준:</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="62"/>
+        <location filename="../widgets/results_panel.cpp" line="71"/>
+        <location filename="../widgets/results_panel.cpp" line="142"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="62"/>
+        <location filename="../widgets/results_panel.cpp" line="71"/>
+        <location filename="../widgets/results_panel.cpp" line="142"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="62"/>
+        <location filename="../widgets/results_panel.cpp" line="71"/>
+        <location filename="../widgets/results_panel.cpp" line="142"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="62"/>
+        <location filename="../widgets/results_panel.cpp" line="71"/>
+        <location filename="../widgets/results_panel.cpp" line="142"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="62"/>
+        <location filename="../widgets/results_panel.cpp" line="71"/>
+        <location filename="../widgets/results_panel.cpp" line="142"/>
         <source>Support</source>
         <translation>샘플 수</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="79"/>
-        <location filename="../widgets/results_panel.cpp" line="150"/>
+        <location filename="../widgets/results_panel.cpp" line="89"/>
+        <location filename="../widgets/results_panel.cpp" line="169"/>
         <source>Click a cell of the matrix to see its validation images.</source>
         <translation>행렬의 셀을 클릭하면 해당 검증 이미지를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="102"/>
+        <location filename="../widgets/results_panel.cpp" line="112"/>
         <source>A run&apos;s confusion matrix appears here when it finishes, or when you double-click it in the Runs tab.</source>
         <translation>실행의 혼동 행렬은 실행이 끝나거나 실행 기록 탭에서 실행을 더블클릭하면 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="119"/>
+        <location filename="../widgets/results_panel.cpp" line="129"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="123"/>
+        <location filename="../widgets/results_panel.cpp" line="134"/>
         <source>This run has no trained model (model.pth) to try images on.</source>
         <translation>이 실행에는 이미지로 시험해 볼 학습된 모델(model.pth)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="127"/>
+        <location filename="../widgets/results_panel.cpp" line="146"/>
         <source>This run has no confusion.json yet: it has not finished a validation pass.</source>
         <translation>이 실행에는 아직 confusion.json이 없습니다: 검증을 한 번도 마치지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="131"/>
+        <location filename="../widgets/results_panel.cpp" line="150"/>
         <source>This run has no val_predictions.csv, so its images cannot be listed.</source>
         <translation>이 실행에는 val_predictions.csv가 없어 이미지를 나열할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="147"/>
+        <location filename="../widgets/results_panel.cpp" line="166"/>
         <source>Last epoch (%1)</source>
         <translation>마지막 에포크 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="148"/>
+        <location filename="../widgets/results_panel.cpp" line="167"/>
         <source>Best epoch (%1)</source>
         <translation>최고 에포크 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="181"/>
+        <location filename="../widgets/results_panel.cpp" line="200"/>
         <source>Macro average (epoch %1)</source>
         <translation>매크로 평균 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="215"/>
+        <location filename="../widgets/results_panel.cpp" line="234"/>
         <source>loss %1</source>
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_panel.cpp" line="216"/>
+        <location filename="../widgets/results_panel.cpp" line="235"/>
         <source>%1
 loss %2, probability of the prediction %3</source>
         <translation>%1
 손실 %2, 예측 확률 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/results_panel.cpp" line="224"/>
+        <location filename="../widgets/results_panel.cpp" line="243"/>
         <source>%1 recognised correctly: %n image(s), highest loss first</source>
         <translation>
             <numerusform>%1 올바르게 분류됨: 이미지 %n개, 손실이 큰 순</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/results_panel.cpp" line="226"/>
+        <location filename="../widgets/results_panel.cpp" line="245"/>
         <source>%1 taken for %2: %n image(s), highest loss first</source>
         <translation>
             <numerusform>%1을(를) %2(으)로 예측: 이미지 %n개, 손실이 큰 순</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_panel.cpp" line="289"/>
+        <source>Segmentation run: %1 % of the validation pixels right, mean IoU %2.</source>
+        <translation>분할 실행: 검증 픽셀의 %1 % 정답, 평균 IoU %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_panel.cpp" line="292"/>
+        <source>Segmentation run without validation images: no scores to show.</source>
+        <translation>검증 이미지가 없는 분할 실행: 보여 줄 점수가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_panel.cpp" line="295"/>
+        <source>Predicting the masks of the validation images…</source>
+        <translation>검증 이미지의 마스크를 예측하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_panel.cpp" line="298"/>
+        <source>This run has no trained model (model.pth) to predict masks with.</source>
+        <translation>이 실행에는 마스크를 예측할 학습된 모델(model.pth)이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/results_panel.cpp" line="308"/>
+        <source>Validation images with the predicted mask over them: %n so far</source>
+        <translation>
+            <numerusform>예측한 마스크를 겹친 검증 이미지: 지금까지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_panel.cpp" line="318"/>
+        <source>This run has no validation images to show.</source>
+        <translation>이 실행에는 보여 줄 검증 이미지가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/results_panel.cpp" line="320"/>
+        <source>%n validation image(s) with the predicted mask over them</source>
+        <translation>
+            <numerusform>예측한 마스크를 겹친 검증 이미지 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tl::RunPredictionWorker</name>
+    <message>
+        <location filename="../app/run_prediction_service.cpp" line="131"/>
+        <source>Only a segmentation run has masks to show.</source>
+        <translation>마스크는 분할 실행에만 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2555,34 @@ loss %2, probability of the prediction %3</source>
         <location filename="../widgets/runs_panel.cpp" line="198"/>
         <source>missing %1</source>
         <translation>%1 없음</translation>
+    </message>
+</context>
+<context>
+    <name>tl::SegmentationSummary</name>
+    <message>
+        <location filename="../widgets/segmentation_summary.cpp" line="77"/>
+        <source>%1 has no class count: the run has not finished an epoch.</source>
+        <translation>%1에 클래스 수가 없습니다: 실행이 아직 한 에포크도 마치지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/segmentation_summary.cpp" line="115"/>
+        <source>Class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../widgets/segmentation_summary.cpp" line="116"/>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/segmentation_summary.cpp" line="117"/>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <location filename="../widgets/segmentation_summary.cpp" line="126"/>
+        <source>Mean (epoch %1)</source>
+        <translation>평균(에포크 %1)</translation>
     </message>
 </context>
 <context>
@@ -2441,24 +2694,109 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="125"/>
+        <location filename="../app/training_worker.cpp" line="140"/>
         <source>LibTorch stopped the run: %1</source>
         <translation>LibTorch 오류로 실행이 중지되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="127"/>
+        <location filename="../app/training_worker.cpp" line="142"/>
         <source>OpenCV stopped the run: %1</source>
         <translation>OpenCV 오류로 실행이 중지되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="129"/>
+        <location filename="../app/training_worker.cpp" line="144"/>
         <source>Out of memory: try a smaller batch size or image size.</source>
         <translation>메모리가 부족합니다: 배치 크기나 이미지 크기를 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="133"/>
+        <location filename="../app/training_worker.cpp" line="148"/>
         <source>The run stopped with an unknown error.</source>
         <translation>알 수 없는 오류로 실행이 중지되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tl::WeightsChooser</name>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="46"/>
+        <source>Starting weights:</source>
+        <translation>시작 가중치:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="67"/>
+        <source>Choose Starting Weights</source>
+        <translation>시작 가중치 선택</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="68"/>
+        <source>Weight files (*.pth *.pt *.safetensors);;All files (*)</source>
+        <translation>가중치 파일 (*.pth *.pt *.safetensors);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="194"/>
+        <source>None (random initialisation)</source>
+        <translation>없음(무작위 초기화)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="212"/>
+        <source>Torch hub cache</source>
+        <translation>Torch hub 캐시</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="213"/>
+        <source>Finished runs</source>
+        <translation>끝난 실행</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="214"/>
+        <source>Other files</source>
+        <translation>다른 파일</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="223"/>
+        <source>Choose file...</source>
+        <translation>파일 선택...</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weights_chooser.cpp" line="223"/>
+        <source>Pick a .pth, .pt or .safetensors file</source>
+        <translation>.pth, .pt 또는 .safetensors 파일을 고르세요</translation>
+    </message>
+</context>
+<context>
+    <name>tl::WeightsInspectionWorker</name>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="39"/>
+        <source>%1
+%2 weights with a %3-class head</source>
+        <translation>%1
+%3클래스 헤드의 %2 가중치</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="52"/>
+        <source>%1 (%2, top-1 %3%)</source>
+        <translation>%1 (%2, top-1 %3%)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="53"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="55"/>
+        <source>%1
+the run&apos;s trained weights (model.pth), %2 classes</source>
+        <translation>%1
+실행의 학습된 가중치(model.pth), %2클래스</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="75"/>
+        <source>no such file</source>
+        <translation>파일이 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="95"/>
+        <source>unreadable</source>
+        <translation>읽을 수 없음</translation>
     </message>
 </context>
 <context>

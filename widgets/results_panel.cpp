@@ -1,6 +1,8 @@
 #include "results_panel.h"
 
 #include "confusion_view.h"
+#include "mask_gallery.h"
+#include "segmentation_summary.h"
 #include "thumbnail_loader.h"
 #include "thumbnail_model.h"
 
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -41,7 +44,8 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     m_epoch->setObjectName(QStringLiteral("epochChoice"));
     m_epoch->addItems({tr("Last epoch"), tr("Best epoch")});
     top->addWidget(m_title, 1);
-    top->addWidget(new QLabel(tr("Matrix of:"), this));
+    m_epochLabel = new QLabel(tr("Matrix of:"), this);
+    top->addWidget(m_epochLabel);
     top->addWidget(m_epoch);
     layout->addLayout(top);
     m_status = new QLabel(this);
@@ -52,8 +56,13 @@ ResultsPanel::ResultsPanel(QWidget* parent)
 
     auto* vertical = new QSplitter(Qt::Vertical, this);
     auto* upper = new QSplitter(Qt::Horizontal, vertical);
-    m_view = new ConfusionView(upper);
+    m_main = new QStackedWidget(upper);
+    m_view = new ConfusionView(m_main);
     m_view->setObjectName(QStringLiteral("confusionView"));
+    m_gallery = new MaskGallery(m_main);
+    m_gallery->setObjectName(QStringLiteral("maskGallery"));
+    m_main->addWidget(m_view);
+    m_main->addWidget(m_gallery);
     auto* side = new QWidget(upper);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -74,6 +83,7 @@ ResultsPanel::ResultsPanel(QWidget* parent)
     upper->setStretchFactor(1, 2);
 
     auto* lower = new QWidget(vertical);
+    m_lower = lower;
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     m_cellCaption = new QLabel(tr("Click a cell of the matrix to see its validation images."), lower);
@@ -120,7 +130,16 @@ bool ResultsPanel::loadRun(const QString& runDir)
     m_title->setToolTip(QDir::toNativeSeparators(m_runDir));
     const QDir dir(m_runDir);
     const bool hasModel = dir.exists(QStringLiteral("model.pth"));
-    m_predict->setAvailable(hasModel, tr("This run has no trained model (model.pth) to try images on."));
+    m_segmentation = isSegmentationRun(m_runDir);
+    m_predict->setAvailable(hasModel, tr("This run has no trained model (model.pth) to try images on."), m_segmentation);
+    m_epoch->setVisible(!m_segmentation);
+    m_epochLabel->setVisible(!m_segmentation);
+    m_lower->setVisible(!m_segmentation);
+    m_main->setCurrentWidget(m_segmentation ? static_cast<QWidget*>(m_gallery) : m_view);
+    if (m_segmentation)
+        return loadSegmentationRun();
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
 
     QString error;
     if (!dir.exists(QStringLiteral("confusion.json"))) {
@@ -235,9 +254,70 @@ void ResultsPanel::showPrediction(const QString& image, const QVector<PredictedC
     m_predict->showPrediction(image, top);
 }
 
+void ResultsPanel::showPrediction(const QString& image, const ImagePrediction& prediction)
+{
+    m_predict->showPrediction(image, prediction);
+}
+
 void ResultsPanel::showPredictionError(const QString& image, const QString& message)
 {
     m_predict->showError(image, message);
+}
+
+}  // namespace tl
+
+namespace tl {
+
+bool ResultsPanel::loadSegmentationRun()
+{
+    SegmentationSummary summary;
+    QString error;
+    const bool ok = readSegmentationSummary(m_runDir, m_dataRoot, summary, &error);
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(0);
+    m_gallery->clear(QString());
+    if (!ok) {
+        m_status->setText(error);
+        m_status->setVisible(true);
+        m_gallery->setClasses({});
+        m_gallery->setCaption(error);
+        return false;
+    }
+    m_gallery->setClasses(summary.classes);
+    fillSegmentationTable(m_table, summary);
+    m_status->setText(summary.pixelAccuracy >= 0
+                          ? tr("Segmentation run: %1 % of the validation pixels right, mean IoU %2.")
+                                .arg(summary.pixelAccuracy * 100.0, 0, 'f', 1)
+                                .arg(summary.meanIou, 0, 'f', 3)
+                          : tr("Segmentation run without validation images: no scores to show."));
+    m_status->setVisible(true);
+    if (QDir(m_runDir).exists(QStringLiteral("model.pth"))) {
+        m_gallery->setCaption(tr("Predicting the masks of the validation images…"));
+        Q_EMIT galleryRequested(m_runDir);
+    } else {
+        m_gallery->setCaption(tr("This run has no trained model (model.pth) to predict masks with."));
+    }
+    return true;
+}
+
+void ResultsPanel::addGalleryItem(const QString& runDir, const MaskGalleryItem& item)
+{
+    if (!m_segmentation || QDir(runDir).absolutePath() != QDir(m_runDir).absolutePath())
+        return;
+    m_gallery->addItem(item);
+    m_gallery->setCaption(tr("Validation images with the predicted mask over them: %n so far", nullptr, m_gallery->count()));
+}
+
+void ResultsPanel::finishGallery(const QString& runDir, int count, const QString& problem)
+{
+    if (!m_segmentation || QDir(runDir).absolutePath() != QDir(m_runDir).absolutePath())
+        return;
+    if (!problem.isEmpty())
+        m_gallery->setCaption(problem);
+    else if (count == 0)
+        m_gallery->setCaption(tr("This run has no validation images to show."));
+    else
+        m_gallery->setCaption(tr("%n validation image(s) with the predicted mask over them", nullptr, count));
 }
 
 }  // namespace tl

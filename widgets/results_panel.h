@@ -8,16 +8,20 @@
 class QComboBox;
 class QLabel;
 class QListView;
+class QStackedWidget;
 class QTableWidget;
 
 namespace tl {
 class ConfusionView;
+class MaskGallery;
 class ThumbnailLoader;
 class ThumbnailModel;
 
 /// The results of one run: its validation confusion matrix (last or best epoch), per-class
 /// precision, recall and F1, the validation images behind any cell (highest loss first), and a
-/// box to try new images on the run's model. Reads the run folder's files with Qt alone.
+/// box to try new images on the run's model. A segmentation run shows per-class IoU and Dice
+/// and a gallery of validation images with predicted masks instead. Reads the run folder's files
+/// with Qt alone; predictions are asked for with signals.
 class ResultsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +33,8 @@ public:
     QString statusText() const;
     const ConfusionReport& report() const { return m_report; }
     ConfusionView* confusionView() const { return m_view; }
+    MaskGallery* maskGallery() const { return m_gallery; }
+    bool segmentationRun() const { return m_segmentation; }
 
     /// Shows the best epoch's matrix instead of the last one's.
     void showBest(bool best);
@@ -38,13 +44,21 @@ public:
     QVector<ValPrediction> cellImages() const { return m_cellImages; }
 
     void showPrediction(const QString& image, const QVector<PredictedClass>& top);
+    void showPrediction(const QString& image, const ImagePrediction& prediction);
     void showPredictionError(const QString& image, const QString& message);
 
+    /// Answers to galleryRequested(); answers for another run than the one shown are ignored.
+    void addGalleryItem(const QString& runDir, const MaskGalleryItem& item);
+    void finishGallery(const QString& runDir, int count, const QString& problem = {});
+
 Q_SIGNALS:
-    /// Asks for the run's model's top classes for `image`.
+    /// Asks for the run's model's top classes (or mask) for `image`.
     void predictRequested(const QString& runDir, const QString& image);
+    /// Asks for the run's validation images with their predicted and true masks.
+    void galleryRequested(const QString& runDir);
 
 private:
+    bool loadSegmentationRun();
     void showSnapshot();
     QString resolveImage(const QString& path) const;
 
@@ -54,11 +68,16 @@ private:
     QVector<ValPrediction> m_predictions;
     QString m_predictionsError;
     QVector<ValPrediction> m_cellImages;
+    bool m_segmentation = false;
 
     QLabel* m_title = nullptr;
     QLabel* m_status = nullptr;
     QComboBox* m_epoch = nullptr;
+    QLabel* m_epochLabel = nullptr;
+    QStackedWidget* m_main = nullptr;
     ConfusionView* m_view = nullptr;
+    MaskGallery* m_gallery = nullptr;
+    QWidget* m_lower = nullptr;
     QTableWidget* m_table = nullptr;
     QLabel* m_cellCaption = nullptr;
     QListView* m_images = nullptr;

@@ -3,6 +3,7 @@
 #include "common/errors.h"
 #include "models/graph_module.h"
 #include "train/feature_cache.h"
+#include "train/gradient_norms.h"
 
 #include <torch/torch.h>
 
@@ -188,6 +189,10 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
     size_t cursor = 0;
     std::vector<std::string> fetch{m_model->spec().output};
     fetch.insert(fetch.end(), m_model->spec().auxOutputs.begin(), m_model->spec().auxOutputs.end());
+    const std::optional<std::chrono::milliseconds> wanted = observer ? observer->gradientNormPeriod() : std::nullopt;
+    const std::chrono::milliseconds normPeriod = wanted.value_or(std::chrono::milliseconds::zero());
+    std::optional<std::chrono::steady_clock::time_point> lastNorms;
+    std::chrono::steady_clock::duration normGap{};  // 50 times the last computation's cost
     while (true) {
         if (control && !control->waitWhilePaused())
             break;
@@ -227,8 +232,23 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
                                 + "; lower the learning rate. The last good checkpoint is kept.");
         }
         batchLoss.backward();
+        LayerGradientNorms norms;
+        if (wanted) {
+            const auto now = std::chrono::steady_clock::now();
+            // Besides the observer's period, a network with many parameters and little compute
+            // (VGG on small images) waits 50 times as long as a computation took: at most ~2%.
+            const auto gap = normPeriod.count() > 0 ? std::max<std::chrono::steady_clock::duration>(normPeriod, normGap)
+                                                    : std::chrono::steady_clock::duration::zero();
+            if (!lastNorms || now - *lastNorms >= gap) {
+                norms = layerGradientNorms(*m_model);  // reads the gradients only; the step is unchanged
+                lastNorms = now;
+                normGap = (std::chrono::steady_clock::now() - now) * 50;
+            }
+        }
         m_optimizer->step();
         ++m_step;
+        if (!norms.empty())
+            observer->onGradientNorms(m_step, norms);
 
         const int64_t n = targets.size(0);
         // Images, or labelled pixels for segmentation.

@@ -87,7 +87,8 @@ public:
     /// then "target") with that stage's epoch count, so progress and ETA restart with it.
     virtual void onStage(const std::string& /*stage*/, int /*epochs*/) {}
     /// Per-layer gradient norms cost one pass over the gradients, so they are computed only for
-    /// an observer that asks: at most once per this period (zero: every step); never by default.
+    /// an observer that asks: at most once per this period, and no more often than keeps their
+    /// cost near 2% of the training time (zero: every step, whatever it costs); never by default.
     virtual std::optional<std::chrono::milliseconds> gradientNormPeriod() const { return std::nullopt; }
     /// The L2 norm of each training layer's gradient (by ArchSpec node id) after the backward pass
     /// of optimisation step `step` (counted as IterationMetrics::step); frozen layers are absent.

@@ -1,12 +1,16 @@
 // Trying an image on a run's model from the results tab: the engine runs on the service's
-// thread, answers arrive as signals, and a run without a usable model says why.
+// thread, answers arrive as signals (top classes with a Grad-CAM heat map, or a segmentation
+// run's mask and its gallery of validation images), and a run without a usable model says why.
+#include "data/demo_data.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
 #include "run_fixtures.h"
 #include "run_prediction_service.h"
+#include "train/experiment_runner.h"
 #include "weights/pth_writer.h"
 #include "weights/state_dict.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -22,6 +26,8 @@ class TestRunPredictionService : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void predictsTheTopClassesOffTheGuiThread();
+    void heatMapCoversTheImageWhereTheNetworkLooked();
+    void segmentationRunPredictsAMaskAndAGallery();
     void brokenRunsAndImagesSayWhy_data();
     void brokenRunsAndImagesSayWhy();
 
@@ -29,6 +35,7 @@ private:
     QTemporaryDir m_dir;
     QString m_run;
     QString m_image;
+    QString m_pattern;
 };
 
 void TestRunPredictionService::initTestCase()
@@ -47,6 +54,13 @@ void TestRunPredictionService::initTestCase()
     writePth(QFile::encodeName(m_run + QStringLiteral("/model.pth")).toStdString(), stateDictOf(model));
     m_image = m_dir.filePath(QStringLiteral("사진.png"));
     QVERIFY(writeSolidImage(m_image, Qt::gray, QSize(40, 40)));
+    // Wider than high, with structure for the network to respond to.
+    QImage pattern(48, 36, QImage::Format_RGB32);
+    for (int y = 0; y < pattern.height(); ++y)
+        for (int x = 0; x < pattern.width(); ++x)
+            pattern.setPixel(x, y, (x / 6 + y / 6) % 2 ? qRgb(230, 230, 230) : qRgb(20, 20, 20));
+    m_pattern = m_dir.filePath(QStringLiteral("checks.png"));
+    QVERIFY(pattern.save(m_pattern));
 }
 
 void TestRunPredictionService::predictsTheTopClassesOffTheGuiThread()
@@ -60,7 +74,7 @@ void TestRunPredictionService::predictsTheTopClassesOffTheGuiThread()
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(2).toString()));
     QCOMPARE(predicted.at(0).at(0).toString(), m_run);
     QCOMPARE(predicted.at(0).at(1).toString(), m_image);
-    const auto top = predicted.at(0).at(2).value<QVector<PredictedClass>>();
+    const auto top = predicted.at(0).at(2).value<ImagePrediction>().top;
     QCOMPARE(top.size(), 3);  // three classes, though five were asked for
     double sum = 0;
     QStringList names;
@@ -71,7 +85,106 @@ void TestRunPredictionService::predictsTheTopClassesOffTheGuiThread()
     QVERIFY(qAbs(sum - 1.0) < 1e-4);
     QVERIFY(top[0].probability >= top[1].probability && top[1].probability >= top[2].probability);
     QVERIFY(names.contains(QStringLiteral("삼각형")));
-    QCOMPARE(predicted.at(1).at(2).value<QVector<PredictedClass>>().size(), 2);
+    QCOMPARE(predicted.at(1).at(2).value<ImagePrediction>().top.size(), 2);
+}
+
+void TestRunPredictionService::heatMapCoversTheImageWhereTheNetworkLooked()
+{
+    RunPredictionService service;
+    QSignalSpy predicted(&service, &RunPredictionService::predicted);
+    QSignalSpy failed(&service, &RunPredictionService::failed);
+    service.predict(m_run, m_pattern);
+    QTRY_COMPARE_WITH_TIMEOUT(predicted.count() + failed.count(), 1, 30000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(2).toString()));
+    const ImagePrediction p = predicted.at(0).at(2).value<ImagePrediction>();
+    QVERIFY(!p.segmentation());
+    QVERIFY2(!p.heat.isNull(), qPrintable(p.heatProblem));
+    QCOMPARE(p.heat.size, QSize(48, 36));
+    QCOMPARE(p.heat.layer, QStringLiteral("features.s4"));  // LeNet's last map larger than 1x1
+    float high = 0.0f;
+    for (float v : p.heat.values) {
+        QVERIFY(v >= 0.0f && v <= 1.0f);
+        high = std::max(high, v);
+    }
+    QVERIFY(high > 0.5f);
+    // The network saw the centre crop only: nothing is hot at the left and right edges.
+    for (int y = 0; y < 36; ++y) {
+        QCOMPARE(p.heat.values[y * 48], 0.0f);
+        QCOMPARE(p.heat.values[y * 48 + 47], 0.0f);
+    }
+    QCOMPARE(p.picture.size(), QSize(48, 36));
+    QCOMPARE(p.heatView.size(), p.picture.size());
+    QVERIFY(p.heatView != p.picture);
+}
+
+void TestRunPredictionService::segmentationRunPredictsAMaskAndAGallery()
+{
+    DemoDataOptions demo;
+    demo.imageSize = 32;
+    demo.sourceTrainPerClass = demo.sourceValPerClass = demo.targetTrainPerClass = demo.targetValPerClass = 1;
+    demo.segmentationImages = 24;
+    writeDemoData(QFile::encodeName(m_dir.filePath(QStringLiteral("demo"))).toStdString(), demo);
+    Experiment e;
+    e.name = "shapes";
+    e.task = ExperimentTask::Segmentation;
+    e.model.arch = "unet";
+    e.model.unetBaseWidth = 4;
+    e.data.train = QFile::encodeName(m_dir.filePath(QStringLiteral("demo/segmentation"))).toStdString();
+    e.data.imageSize = 32;
+    e.data.valFraction = 0.25;
+    e.freeze.preset = FreezePreset::FromScratch;
+    e.optim.name = "adam";
+    e.optim.lr = 0.003;
+    e.train.epochs = 1;
+    e.train.batchSize = 8;
+    e.train.threads = 1;
+    ExperimentRunner runner(e, QFile::encodeName(m_dir.filePath(QStringLiteral("segruns"))).toStdString());
+    QCOMPARE(runner.run().outcome, RunOutcome::Finished);
+    const QString run = QFile::decodeName(QByteArray::fromStdString(runner.folder().path().string()));
+
+    // A photo of another size than the training images: the mask still covers it all.
+    const QString image = m_dir.filePath(QStringLiteral("demo/segmentation/images/shape_0003.png"));
+    QImage wide = QImage(image).scaled(80, 48);
+    const QString wideFile = m_dir.filePath(QStringLiteral("wide.png"));
+    QVERIFY(wide.save(wideFile));
+    RunPredictionService service;
+    QSignalSpy predicted(&service, &RunPredictionService::predicted);
+    QSignalSpy failed(&service, &RunPredictionService::failed);
+    service.predict(run, wideFile);
+    QTRY_COMPARE_WITH_TIMEOUT(predicted.count() + failed.count(), 1, 30000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(2).toString()));
+    const ImagePrediction p = predicted.at(0).at(2).value<ImagePrediction>();
+    QVERIFY(p.segmentation());
+    QVERIFY(p.top.isEmpty());
+    QCOMPARE(p.classes.size(), 9);  // the background and the eight shapes
+    QCOMPARE(p.mask.size, QSize(80, 48));
+    QCOMPARE(p.mask.labels.size(), 80 * 48);
+    for (qint32 v : p.mask.labels)
+        QVERIFY(v >= 0 && v < 9);
+    double total = 0;
+    for (double share : p.shares)
+        total += share;
+    QVERIFY(qAbs(total - 1.0) < 1e-9);
+    QCOMPARE(p.maskView.size(), QSize(80, 48));
+
+    QSignalSpy items(&service, &RunPredictionService::galleryItem);
+    QSignalSpy finished(&service, &RunPredictionService::galleryFinished);
+    service.requestGallery(run, 4);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished.at(0).at(2).toString().isEmpty(), qPrintable(finished.at(0).at(2).toString()));
+    QCOMPARE(finished.at(0).at(1).toInt(), 4);  // six validation images, four asked for
+    QCOMPARE(items.count(), 4);
+    for (const QList<QVariant>& signal : items) {
+        const MaskGalleryItem item = signal.at(1).value<MaskGalleryItem>();
+        QVERIFY(QFileInfo::exists(item.image));
+        QVERIFY(!item.predicted.isNull());
+        QVERIFY(!item.truth.isNull());
+        QVERIFY(item.pixelAccuracy >= 0.0 && item.pixelAccuracy <= 1.0);
+    }
+    // A classification run has no gallery, and says so.
+    service.requestGallery(m_run);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY(!finished.at(1).at(2).toString().isEmpty());
 }
 
 void TestRunPredictionService::brokenRunsAndImagesSayWhy_data()

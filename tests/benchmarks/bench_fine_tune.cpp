@@ -12,6 +12,7 @@
 
 #include "demo_jpeg_folder.h"
 #include "peer_process.h"
+#include "run_epochs.h"
 
 #include <torch/torch.h>
 
@@ -88,28 +89,11 @@ double ours(const fs::path& data, const fs::path& runs, int epochs)
     e.train.loaderThreads = 2;
     tl::ExperimentRunner runner(e, runs);
     const tl::RunSummary summary = runner.run();
-    std::ifstream in(runner.folder().file("epochs.csv"));
-    std::string line;
-    std::getline(in, line);
-    double images = 0, seconds = 0;
-    int epoch = 0;
-    while (std::getline(in, line)) {
-        // epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,images_per_second,...
-        std::vector<std::string> cells;
-        std::stringstream row(line);
-        for (std::string cell; std::getline(row, cell, ',');)
-            cells.push_back(cell);
-        if (cells.size() < 8)
-            continue;
-        std::printf("  epoch %s: %s s, %s images/s\n", cells[0].c_str(), cells[6].c_str(), cells[7].c_str());
-        if (epoch++ == 0)
-            continue;  // the first epoch warms up allocators and the loader, as in the peer
-        const double s = std::stod(cells[6]);
-        seconds += s;
-        images += std::stod(cells[7]) * s;
-    }
+    const std::vector<tl::bench::EpochRow> rows = tl::bench::readEpochRows(runner.folder().path());
+    for (const tl::bench::EpochRow& row : rows)
+        std::printf("  epoch %s: %.2f s, %.1f images/s\n", row.epoch.c_str(), row.seconds, row.imagesPerSecond);
     std::printf("  -> %s\n", tl::toString(summary.outcome));
-    return seconds > 0 ? images / seconds : 0.0;
+    return tl::bench::steadyImagesPerSecond(rows);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The architecture diagram as a user meets it: boxes for every layer, groups that collapse and
 // expand, freeze painting with the mouse, heat colours, zoom, and PNG/SVG export.
 #include "diagram/architecture_diagram.h"
+#include "diagram/heat_legend.h"
 #include "diagram/diagram_cluster_item.h"
 #include "diagram/diagram_edge_item.h"
 #include "diagram/diagram_node_item.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void dragPaintsFreezeAcrossBoxes();
     void setFrozenColoursBoxesAndGroups();
     void heatColoursBoxesOnALogScale();
+    void heatLegendShowsTheScaleOfTheShownBoxes();
     void tooltipsGiveDetails();
     void wheelZoomsAndFitShowsAll();
     void exportsPngAndSvg_data();
@@ -216,6 +218,30 @@ void TestArchitectureDiagram::heatColoursBoxesOnALogScale()
     QCOMPARE(*view.nodeItem(QStringLiteral("layer1"))->heat(), 0.5);
     view.setNodeHeat({});
     QVERIFY(!view.nodeItem(QStringLiteral("fc"))->heat());
+}
+
+void TestArchitectureDiagram::heatLegendShowsTheScaleOfTheShownBoxes()
+{
+    ArchitectureDiagram view;
+    view.resize(900, 700);
+    view.setSpec(buildArch("resnet18"), 224, 224);
+    view.setHeatCaption(QStringLiteral("Gradient norm"));
+    HeatLegend* legend = view.heatLegend();
+    QVERIFY(!legend->isVisibleTo(&view));
+    view.setNodeHeat({{QStringLiteral("conv1"), 2e-4}, {QStringLiteral("layer1.0.conv1"), 1e-2},
+                      {QStringLiteral("layer1.1.conv2"), 3e-2}, {QStringLiteral("fc"), 0.5}});
+    QVERIFY(legend->isVisibleTo(&view));
+    QCOMPARE(legend->caption(), QStringLiteral("Gradient norm"));
+    QVERIFY(qAbs(legend->low() - 2e-4) < 1e-12);
+    QVERIFY(qAbs(legend->high() - 0.5) < 1e-9);
+    QVERIFY(view.viewport()->geometry().contains(legend->geometry()));
+    // Collapsed to stages, every layer of layer1 is one box that shows the hottest of them.
+    view.collapseToDepth(0);
+    QVERIFY(qAbs(*view.boxOfLayer(QStringLiteral("layer1.0.conv1"))->heat() - std::log10(3e-2 / 2e-4) / std::log10(0.5 / 2e-4)) < 1e-9);
+    QVERIFY(qAbs(legend->high() - 0.5) < 1e-9);
+    view.setNodeHeat({});
+    QVERIFY(!legend->isVisibleTo(&view));
+    QVERIFY(!view.heatRange());
 }
 
 void TestArchitectureDiagram::tooltipsGiveDetails()

@@ -1,5 +1,6 @@
 // The main window: the zoo by family, the network's diagram and freeze plan, the experiment
 // file round trip, presets, validation, the saved layout and the first-start demo.
+#include "isolated_home.h"
 #include "architecture_tree.h"
 #include "diagram/architecture_diagram.h"
 #include "experiment_file.h"
@@ -48,14 +49,11 @@ public:
     /// Settings and application data go to a fresh folder, so every run is a first start.
     static void initMain()
     {
-        g_home = new QTemporaryDir;
-        qputenv("XDG_CONFIG_HOME", g_home->filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", g_home->filePath(QStringLiteral("data")).toUtf8());
+        g_home = test::isolateHome();
     }
 
 private Q_SLOTS:
     void init() { QSettings().clear(); }
-    void cleanupTestCase() { delete g_home; }
     void listsTheZooAndShowsTheChoice();
     void unknownArchitectureIsRefused();
     void paintingFreezeUpdatesTheCount();

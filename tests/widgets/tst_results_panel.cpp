@@ -1,10 +1,14 @@
 // The results tab on a hand-written run folder: per-class scores, the matrix of the last or
-// best epoch, and the validation images behind a cell, highest loss first.
+// best epoch, and the validation images behind a cell, highest loss first; the predict box's
+// Grad-CAM overlay; and for a segmentation run, IoU per class, a gallery of predicted masks and
+// the legend of class colours.
 #include "confusion_view.h"
+#include "mask_gallery.h"
 #include "results_panel.h"
 #include "run_fixtures.h"
 #include "thumbnail_model.h"
 
+#include <QCheckBox>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -25,6 +29,8 @@ private Q_SLOTS:
     void brokenRunsSayWhy_data();
     void brokenRunsSayWhy();
     void predictBoxAsksForTheRunsModel();
+    void gradCamOverlayToggles();
+    void segmentationRunShowsMasksInsteadOfAMatrix();
 
 private:
     QString makeRun(const QString& name);
@@ -195,6 +201,129 @@ void TestResultsPanel::predictBoxAsksForTheRunsModel()
     QCOMPARE(box->rowCount(), 0);
     QVERIFY(box->statusText().contains(QStringLiteral("does not match")));
     QFile::remove(m_run + QStringLiteral("/model.pth"));
+}
+
+void TestResultsPanel::gradCamOverlayToggles()
+{
+    ResultsPanel panel;
+    QVERIFY(panel.loadRun(m_run));
+    auto* box = panel.findChild<PredictBox*>(QStringLiteral("predictBox"));
+    auto* check = box->findChild<QCheckBox*>(QStringLiteral("overlayCheck"));
+    QVERIFY(check);
+    QCOMPARE(check->text(), QStringLiteral("Show Grad-CAM"));
+    ImagePrediction p;
+    p.top = {{QStringLiteral("dog"), 0.9}, {QStringLiteral("cat"), 0.1}};
+    p.picture = QImage(40, 40, QImage::Format_RGB32);
+    p.picture.fill(Qt::white);
+    p.heat.size = QSize(40, 40);
+    p.heat.layer = QStringLiteral("layer4.1.relu_out");
+    p.heat.values.fill(0.0f, 40 * 40);
+    for (int y = 0; y < 40; ++y)
+        for (int x = 0; x < 20; ++x)
+            p.heat.values[y * 40 + x] = 1.0f;  // hot on the left
+    p.heatView = overlay::withHeat(p.picture, p.heat);
+    panel.showPrediction(m_data + QStringLiteral("/dog/a.png"), p);
+    QVERIFY(box->overlayAvailable());
+    QVERIFY(box->overlayShown());
+    QVERIFY(box->overlaySourceText().contains(QStringLiteral("layer4.1.relu_out")));
+    // Hot regions are strongly red; cold ones only lightly tinted, so the image shows through.
+    const QColor hot = box->shownPicture().pixelColor(5, 20);
+    const QColor cold = box->shownPicture().pixelColor(35, 20);
+    QVERIFY2(hot.red() > hot.blue() + 60 && hot.green() < 150, qPrintable(hot.name()));
+    QVERIFY2(cold.red() > 180 && cold.green() > 180 && cold.blue() > 180 && cold != QColor(Qt::white),
+             qPrintable(cold.name()));
+    check->click();
+    QVERIFY(!box->overlayShown());
+    QCOMPARE(box->shownPicture().pixelColor(5, 20), QColor(Qt::white));
+    check->click();
+    QCOMPARE(box->shownPicture().pixelColor(5, 20), hot);
+    // A prediction without a map offers no overlay.
+    panel.showPrediction(m_data + QStringLiteral("/dog/a.png"), {{QStringLiteral("dog"), 1.0}});
+    QVERIFY(!box->overlayAvailable());
+}
+
+void TestResultsPanel::segmentationRunShowsMasksInsteadOfAMatrix()
+{
+    const QString data = m_dir.filePath(QStringLiteral("shapes"));
+    QVERIFY(writeFile(data + QStringLiteral("/classes.txt"), "background\nsquare\ncircle\n"));
+    const QString run = m_dir.filePath(QStringLiteral("2024-05-02_10-00-00_shapes"));
+    QVERIFY(writeFile(run + QStringLiteral("/experiment.json"),
+                      QStringLiteral(R"({"format": "transferlab-experiment/1", "name": "shapes", "task": "segmentation",
+        "model": {"arch": "unet"}, "data": {"train": "%1"}})").arg(data).toUtf8()));
+    QVERIFY(writeFile(run + QStringLiteral("/summary.json"), R"({"task": "segmentation", "outcome": "finished",
+        "epochs_done": 2, "classes": 3, "final_val": {"loss": 0.4, "pixel_accuracy": 0.91, "miou": 0.55, "dice": 0.66,
+        "iou": [0.9, 0.5, null], "dice_per_class": [0.95, 0.67, null]}})"));
+    QVERIFY(writeFile(run + QStringLiteral("/model.pth"), "stand-in"));
+    ResultsPanel panel;
+    panel.resize(1100, 800);
+    QSignalSpy gallery(&panel, &ResultsPanel::galleryRequested);
+    QVERIFY2(panel.loadRun(run), qPrintable(panel.statusText()));
+    QVERIFY(panel.segmentationRun());
+    QCOMPARE(gallery.count(), 1);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.maskGallery()->isVisible());
+    QVERIFY(!panel.confusionView()->isVisible());
+    QVERIFY(!panel.findChild<QListView*>(QStringLiteral("cellImages"))->isVisible());
+    QVERIFY(panel.statusText().contains(QStringLiteral("91.0")));
+    auto* table = panel.findChild<QTableWidget*>(QStringLiteral("perClassTable"));
+    QCOMPARE(table->rowCount(), 4);  // three classes and the mean
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("square"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("0.500"));
+    QCOMPARE(table->item(3, 1)->text(), QStringLiteral("0.550"));
+    for (const QString& name : {QStringLiteral("background"), QStringLiteral("square"), QStringLiteral("circle")})
+        QVERIFY(panel.maskGallery()->legendText().contains(name));
+
+    MaskGalleryItem item;
+    item.image = data + QStringLiteral("/images/a.png");
+    item.predicted = QImage(64, 64, QImage::Format_RGB32);
+    item.predicted.fill(Qt::red);
+    item.truth = QImage(64, 64, QImage::Format_RGB32);
+    item.truth.fill(Qt::green);
+    item.pixelAccuracy = 0.875;
+    panel.addGalleryItem(run, item);
+    panel.addGalleryItem(m_run, item);  // another run's answer is ignored
+    panel.finishGallery(run, 1);
+    QCOMPARE(panel.maskGallery()->count(), 1);
+    QVERIFY(panel.maskGallery()->caption().contains(QStringLiteral("1")));
+    const int single = panel.maskGallery()->tile(0).width();
+    QVERIFY(single >= 64);
+    panel.maskGallery()->findChild<QCheckBox*>(QStringLiteral("showTruthCheck"))->click();
+    const QImage both = panel.maskGallery()->tile(0);
+    QVERIFY(both.width() > 2 * single);  // the true mask to the right of the predicted one
+    QCOMPARE(both.pixelColor(5, 5), QColor(Qt::red));
+    QCOMPARE(both.pixelColor(both.width() - 5, 5), QColor(Qt::green));
+
+    auto* box = panel.findChild<PredictBox*>(QStringLiteral("predictBox"));
+    QCOMPARE(box->findChild<QCheckBox*>(QStringLiteral("overlayCheck"))->text(), QStringLiteral("Show mask"));
+    ImagePrediction p;
+    p.classes = {QStringLiteral("background"), QStringLiteral("square"), QStringLiteral("circle")};
+    p.picture = QImage(8, 4, QImage::Format_RGB32);
+    p.picture.fill(Qt::white);
+    p.mask.size = QSize(8, 4);
+    p.mask.labels = QVector<qint32>(32, 0);
+    for (int i = 0; i < 8; ++i)
+        p.mask.labels[i] = 2;  // the top row is a circle
+    p.shares = p.mask.shares(3);
+    p.maskView = overlay::withMask(p.picture, p.mask);
+    panel.showPrediction(item.image, p);
+    QCOMPARE(box->rowCount(), 3);  // the legend lists every class, largest share first
+    QCOMPARE(box->cellText(0, 0), QStringLiteral("background"));
+    QCOMPARE(box->cellText(0, 1), QStringLiteral("75.0 %"));
+    QCOMPARE(box->cellText(1, 0), QStringLiteral("circle"));
+    QCOMPARE(box->cellText(2, 1), QStringLiteral("0.0 %"));
+    QVERIFY(box->statusText().contains(QStringLiteral("background")));
+    QVERIFY(box->overlayShown());
+    QCOMPARE(box->shownPicture().pixelColor(0, 0).rgb(), p.maskView.pixelColor(0, 0).rgb());
+    QVERIFY(box->shownPicture().pixelColor(0, 0) != box->shownPicture().pixelColor(0, 3));
+    box->setOverlayShown(false);
+    QCOMPARE(box->shownPicture().pixelColor(0, 0), QColor(Qt::white));
+
+    // Opening a classification run brings the matrix back.
+    QVERIFY(panel.loadRun(m_run));
+    QVERIFY(!panel.segmentationRun());
+    QVERIFY(panel.confusionView()->isVisible());
+    QCOMPARE(table->columnCount(), 5);
 }
 
 QTEST_MAIN(TestResultsPanel)

@@ -5,6 +5,7 @@
 #include "diagram/diagram_export.h"
 #include "diagram/diagram_node_item.h"
 #include "diagram/diagram_tooltip.h"
+#include "diagram/heat_legend.h"
 #include "common/errors.h"
 
 #include <QGraphicsScene>
@@ -21,6 +22,10 @@ ArchitectureDiagram::ArchitectureDiagram(QWidget* parent) : ZoomableView(parent)
 {
     setScene(new QGraphicsScene(this));
     setBackgroundBrush(QColor(0xfd, 0xfd, 0xfe));
+    // A child of the frame, not of the viewport, so scrolling the diagram does not carry it along.
+    m_legend = new HeatLegend(this);
+    m_legend->setObjectName(QStringLiteral("heatLegend"));
+    m_legend->hide();
 }
 
 ArchitectureDiagram::~ArchitectureDiagram() = default;
@@ -177,6 +182,16 @@ FreezeState ArchitectureDiagram::stateOf(const DiagramNode& node) const
 
 void ArchitectureDiagram::refreshStates()
 {
+    for (DiagramNodeItem* item : std::as_const(m_nodeItems)) {
+        const FreezeState state = stateOf(item->node());
+        item->setFreezeState(state);
+        item->setToolTip(diagramTooltip(m_spec, item->node(), state));
+    }
+    refreshHeat();
+}
+
+void ArchitectureDiagram::refreshHeat()
+{
     // Gradient norms span orders of magnitude, so boxes are coloured on a log scale.
     QVector<double> boxHeat(m_nodeItems.size(), qQNaN());
     double lo = qInf(), hi = -qInf();
@@ -191,16 +206,17 @@ void ArchitectureDiagram::refreshStates()
             hi = qMax(hi, boxHeat[i]);
         }
     }
+    m_heatRange.reset();
+    if (hi >= lo)
+        m_heatRange = std::pair(std::pow(10.0, lo), std::pow(10.0, hi));
     for (int i = 0; i < m_nodeItems.size(); ++i) {
         DiagramNodeItem* item = m_nodeItems[i];
-        const FreezeState state = stateOf(item->node());
-        item->setFreezeState(state);
-        item->setToolTip(diagramTooltip(m_spec, item->node(), state));
         if (qIsNaN(boxHeat[i]))
             item->setHeat(std::nullopt);
         else
             item->setHeat(hi > lo ? (boxHeat[i] - lo) / (hi - lo) : 0.5);
     }
+    placeLegend();
 }
 
 void ArchitectureDiagram::setFrozen(const QSet<QString>& layerIds)
@@ -212,7 +228,33 @@ void ArchitectureDiagram::setFrozen(const QSet<QString>& layerIds)
 void ArchitectureDiagram::setNodeHeat(const QHash<QString, double>& values)
 {
     m_heat = values;
-    refreshStates();
+    refreshHeat();
+}
+
+void ArchitectureDiagram::setHeatCaption(const QString& caption)
+{
+    m_legend->setCaption(caption);
+    placeLegend();
+}
+
+void ArchitectureDiagram::placeLegend()
+{
+    if (!m_heatRange) {
+        m_legend->hide();
+        return;
+    }
+    m_legend->setRange(m_heatRange->first, m_heatRange->second);
+    const QSize size = m_legend->sizeHint();
+    const QRect area = viewport()->geometry();
+    m_legend->setGeometry(area.left() + 8, area.bottom() - size.height() - 8, size.width(), size.height());
+    m_legend->show();
+    m_legend->raise();
+}
+
+void ArchitectureDiagram::resizeEvent(QResizeEvent* event)
+{
+    ZoomableView::resizeEvent(event);
+    placeLegend();
 }
 
 bool ArchitectureDiagram::exportPng(const QString& path, double scale, QString* error)

@@ -10,11 +10,15 @@
 #include <QHash>
 #include <QSet>
 
+#include <optional>
+#include <utility>
+
 namespace tl {
 
 class DiagramClusterItem;
 class DiagramEdgeItem;
 class DiagramNodeItem;
+class HeatLegend;
 
 /// The network as a block diagram laid out by Graphviz: frames for stages, blocks and branches
 /// that collapse and expand (double-click, or the frame's "−" and a box's "+"), boxes with kind,
@@ -55,6 +59,9 @@ public:
     QList<DiagramClusterItem*> clusterItems() const;
     /// Why the last layout failed, empty when it worked.
     QString layoutError() const { return m_layoutError; }
+    /// The smallest and largest value the boxes are coloured by, or nothing without heat.
+    std::optional<std::pair<double, double>> heatRange() const { return m_heatRange; }
+    HeatLegend* heatLegend() const { return m_legend; }
 
     bool exportPng(const QString& path, double scale = 2.0, QString* error = nullptr);
     bool exportSvg(const QString& path, QString* error = nullptr);
@@ -63,7 +70,11 @@ public Q_SLOTS:
     /// Layers whose parameters are frozen; every other layer with parameters is trainable.
     void setFrozen(const QSet<QString>& layerIds);
     /// Colours boxes by value (e.g. gradient norms by layer id) on a log scale; empty clears it.
+    /// A collapsed group's box shows the largest value of its layers; layers without a value
+    /// (frozen, no parameters) keep their freeze colours. A legend shows the scale's two ends.
     void setNodeHeat(const QHash<QString, double>& values);
+    /// The caption of the heat legend, e.g. what the values are.
+    void setHeatCaption(const QString& caption);
 
 Q_SIGNALS:
     void freezeToggled(const QStringList& layerIds, bool frozen);
@@ -74,10 +85,14 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
     void refreshStates();
+    /// Colours only; cheap enough for several live updates a second on a DenseNet.
+    void refreshHeat();
+    void placeLegend();
     FreezeState stateOf(const DiagramNode& node) const;
     QStringList trainableLayers(const DiagramNode& node) const;
     DiagramNodeItem* nodeAt(const QPoint& viewPos) const;
@@ -89,6 +104,8 @@ private:
     QSet<QString> m_collapsed;
     QSet<QString> m_frozen;
     QHash<QString, double> m_heat;
+    std::optional<std::pair<double, double>> m_heatRange;
+    HeatLegend* m_legend = nullptr;
     DiagramGraph m_graph;
     DiagramLayoutResult m_layout;
     QString m_layoutError;

@@ -42,6 +42,8 @@ void DiagramNodeItem::setFreezeState(FreezeState state)
 
 void DiagramNodeItem::setHeat(std::optional<double> heat)
 {
+    if (heat == m_heat)
+        return;  // live updates repaint only the boxes whose colour changed
     m_heat = heat;
     update();
 }
