@@ -1,5 +1,4 @@
 #include "cli/command.h"
-#include "common/openmp_wait.h"
 #include "language.h"
 #include "main_window.h"
 
@@ -27,7 +26,6 @@ bool wantsWindow(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
-    tl::restartWithPassiveOpenMpWaiting(argv);
     if (!wantsWindow(argc, argv))
         return tl::cli::runCommandLine(argc, argv);
     QApplication app(argc, argv);

@@ -1,7 +1,6 @@
 #include "train/experiment_runner.h"
 
 #include "common/errors.h"
-#include "common/openmp_wait.h"
 #include "data/data_loader.h"
 #include "data/dataset_split.h"
 #include "data/image_folder.h"
@@ -277,7 +276,6 @@ RunSummary ExperimentRunner::run(TrainingObserver* observer, TrainingControl* co
                          {"classes", index.classes},
                          {"device", device.is_cuda() ? "cuda" : "cpu"},
                          {"threads", threads},
-                         {"openmp_wait_policy", openMpWaitPolicy()},
                          {"torch_version", TORCH_VERSION},
                          {"transferlab_version", TRANSFERLAB_VERSION}};
         if (summary.last.val)

@@ -7,7 +7,6 @@
 // Usage: bench_fine_tune [--images N] [--epochs E] [--workers 0,1,2] [--no-peer]
 #include "graph/shape_inference.h"
 #include "models/zoo.h"
-#include "common/openmp_wait.h"
 #include "train/experiment_runner.h"
 
 #include "demo_jpeg_folder.h"
@@ -100,7 +99,6 @@ double ours(const fs::path& data, const fs::path& runs, int epochs)
 
 int main(int argc, char** argv)
 {
-    tl::restartWithPassiveOpenMpWaiting(argv);  // as the transferlab executable does
     int images = 640;
     int epochs = 3;
     std::string workers = "2";
@@ -120,7 +118,6 @@ int main(int argc, char** argv)
     const double peak = matmulPeak();
     std::printf("Full fine-tune, resnet18 at %d px, batch 32, %d threads, %d epochs (first one not counted), "
                 "%d JPEGs of 128 px\n", kSize, kThreads, epochs, images);
-    std::printf("OpenMP wait policy: transferlab %s, PyTorch as its environment has it\n", tl::openMpWaitPolicy());
     std::printf("model: %.2f GFLOP per training image; matrix-multiply peak here: %.1f GFLOP/s\n", perImage / 1e9,
                 peak / 1e9);
     const fs::path work = fs::temp_directory_path() / ("transferlab_bench_fine_tune_" + std::to_string(getpid()));
@@ -133,7 +130,7 @@ int main(int argc, char** argv)
         const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_fine_tune_peer.py '"
                                     + jpegs.string() + "' " + std::to_string(epochs) + " " + std::to_string(kThreads) + " "
                                     + workers;
-        const nlohmann::json results = tl::bench::runPeer(command, true);
+        const nlohmann::json results = tl::bench::runPeer(command);
         if (!results.is_object() || results.empty())
             std::printf("the Python peer did not run; is python3-torchvision installed?\n");
         else try {

@@ -9,7 +9,6 @@
 //
 // Usage: bench_gui_training [--images N] [--epochs E] [--size PX] [--arch NAME] [--rounds R]
 //                           [--show training|diagram] [--headless-thread]
-#include "common/openmp_wait.h"
 #include "cli/command.h"
 #include "diagram/architecture_diagram.h"
 #include "experiment_file.h"
@@ -187,7 +186,6 @@ double median(std::vector<double> v)
 
 int main(int argc, char** argv)
 {
-    tl::restartWithPassiveOpenMpWaiting(argv);  // as the transferlab executable does
     Options o;
     for (int i = 1; i < argc; ++i) {
         const auto next = [&] { return i + 1 < argc ? argv[++i] : ""; };

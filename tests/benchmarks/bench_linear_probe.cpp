@@ -5,7 +5,6 @@
 //
 // Usage: bench_linear_probe [--images N] [--epochs E] [--workers 0,1,2] [--no-peer] [--no-uncached]
 #include "data/demo_data.h"
-#include "common/openmp_wait.h"
 #include "train/experiment_runner.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -69,7 +68,6 @@ double ours(const fs::path& data, const fs::path& runs, int epochs, bool cache)
 
 int main(int argc, char** argv)
 {
-    tl::restartWithPassiveOpenMpWaiting(argv);  // as the transferlab executable does
     int images = 1000;
     int epochs = 5;
     std::string workers = "0,1,2";
@@ -92,7 +90,6 @@ int main(int argc, char** argv)
     tl::bench::makeJpegFolder(jpegs, images);
     std::printf("Linear probe, resnet18 at 112 px, batch 32, 2 threads, %d epochs, %d JPEGs of 128 px\n", epochs,
                 images);
-    std::printf("OpenMP wait policy: transferlab %s, PyTorch as its environment has it\n", tl::openMpWaitPolicy());
     const double cached = ours(jpegs, work / "runs", epochs, true);
     std::printf("transferlab, feature cache          %8.2f s\n", cached);
     if (uncached) {
@@ -102,7 +99,7 @@ int main(int argc, char** argv)
     if (peer) {
         const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_linear_probe_peer.py '"
                                     + jpegs.string() + "' " + std::to_string(epochs) + " 2 " + workers;
-        const nlohmann::json results = tl::bench::runPeer(command, true);
+        const nlohmann::json results = tl::bench::runPeer(command);
         if (!results.is_object() || results.empty())
             std::printf("the Python peer did not run; is python3-torchvision installed?\n");
         else try {

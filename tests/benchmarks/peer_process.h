@@ -9,12 +9,10 @@ namespace tl::bench {
 
 /// Runs the Python peer of a benchmark and parses the JSON it prints; null when it did not run
 /// (no python3-torchvision, a crash) so the benchmark can still print its own figures.
-/// With `asUsual`, the peer runs without the OpenMP wait policy transferlab sets for itself
-/// (common/openmp_wait.h), as a PyTorch user's script would.
-inline nlohmann::json runPeer(const std::string& command, bool asUsual = false)
+inline nlohmann::json runPeer(const std::string& command)
 {
     std::string output;
-    FILE* pipe = popen(((asUsual ? "env -u OMP_WAIT_POLICY " : "") + command).c_str(), "r");
+    FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return nullptr;
     char buffer[4096];

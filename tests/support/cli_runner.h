@@ -26,7 +26,6 @@ inline CliResult runTransferLab(const QStringList& args, int timeoutMs = 120000,
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.remove(QStringLiteral("OMP_WAIT_POLICY"));  // the executable chooses its own
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(TRANSFERLAB_EXECUTABLE), args);
     p.waitForFinished(timeoutMs);
