@@ -74,8 +74,12 @@ WeightsFit WeightsInspectionWorker::inspectNow(const QString& setting, const Wei
         if (!std::filesystem::is_regular_file(file))
             throw std::runtime_error(file.string() + ": " + tr("no such file").toStdString());
         // The data too, not only the layout: a file damaged past its index shows here rather
-        // than when training starts.
-        const WeightFile weights = readWeights(file.string());
+        // than when training starts. Each tensor is read and dropped in turn, so checking a
+        // large file needs no second copy of it in memory.
+        const WeightFile weights = readWeights(file.string(), TensorData::OnDemand);
+        for (const NamedTensor& t : weights.tensors)
+            if (t.fetch)
+                t.fetch();
         const LoadReport report = matchWeights(weights.tensors, spec).report;
         fit.fileClasses = report.fileClasses;
         fit.matched = int(report.matched.size());
