@@ -238,15 +238,34 @@ std::vector<torch::Tensor> GraphModule::execute(const std::vector<std::pair<int,
 
 torch::Tensor GraphModule::runNode(int i, std::vector<torch::Tensor>& values, const Plan& plan)
 {
+    const std::vector<int>& ins = m_inputs[i];
+    std::vector<torch::Tensor> inputs;
+    inputs.reserve(ins.size());
+    for (int in : ins)
+        inputs.push_back(values[in]);
+    // The first input may be overwritten when this node is its last reader and nobody kept it.
+    const bool overwrite = !ins.empty() && plan.ownedByPlan[ins.front()] && !plan.keep[ins.front()]
+                        && safeToOverwrite(m_spec.nodes[ins.front()].kind) && plan.lastUse[ins.front()] >= 0
+                        && plan.order[plan.lastUse[ins.front()]] == i;
+    return applyNode(i, inputs, overwrite);
+}
+
+torch::Tensor GraphModule::evaluateNode(const std::string& id, const std::vector<torch::Tensor>& inputs)
+{
+    const int i = requireNode(id);
+    if (inputs.size() != m_inputs[i].size())
+        throw InvalidArgument(m_spec.arch + ": node '" + id + "' takes " + std::to_string(m_inputs[i].size())
+                              + " inputs, not " + std::to_string(inputs.size()));
+    return applyNode(i, inputs, false);
+}
+
+torch::Tensor GraphModule::applyNode(int i, const std::vector<torch::Tensor>& inputs, bool overwriteFirst)
+{
     const Node& n = m_spec.nodes[i];
     const NodeOptions& o = n.opt;
-    const std::vector<int>& ins = m_inputs[i];
-    const torch::Tensor& x = values[ins.front()];
-    // The first input may be overwritten when this node is its last reader and nobody kept it.
-    auto mayOverwrite = [&](int input) {
-        return plan.ownedByPlan[input] && !plan.keep[input] && safeToOverwrite(m_spec.nodes[input].kind)
-            && plan.lastUse[input] >= 0 && plan.order[plan.lastUse[input]] == i;
-    };
+    if (n.kind == NodeKind::Input)
+        return inputs.empty() ? torch::Tensor() : inputs.front();
+    const torch::Tensor& x = inputs.front();
     switch (n.kind) {
     case NodeKind::Input:
         return x;
@@ -265,10 +284,17 @@ torch::Tensor GraphModule::runNode(int i, std::vector<torch::Tensor>& values, co
     case NodeKind::BatchNorm:
         return m_layers[i].batchNorm->forward(x);
     case NodeKind::ReLU:
-        return mayOverwrite(ins.front()) ? torch::relu_(values[ins.front()]) : torch::relu(x);
+        if (overwriteFirst) {
+            torch::Tensor target = x;  // shares the storage
+            return torch::relu_(target);
+        }
+        return torch::relu(x);
     case NodeKind::ReLU6:
-        return mayOverwrite(ins.front()) ? torch::hardtanh_(values[ins.front()], 0.0, 6.0)
-                                         : torch::hardtanh(x, 0.0, 6.0);
+        if (overwriteFirst) {
+            torch::Tensor target = x;
+            return torch::hardtanh_(target, 0.0, 6.0);
+        }
+        return torch::hardtanh(x, 0.0, 6.0);
     case NodeKind::Tanh:
         return torch::tanh(x);
     case NodeKind::MaxPool:
@@ -285,17 +311,14 @@ torch::Tensor GraphModule::runNode(int i, std::vector<torch::Tensor>& values, co
         return m_layers[i].linear->forward(x);
     case NodeKind::Dropout:
         return torch::dropout(x, o.dropout, is_training());
-    case NodeKind::Concat: {
-        std::vector<torch::Tensor> parts;
-        parts.reserve(ins.size());
-        for (int in : ins)
-            parts.push_back(values[in]);
-        return torch::cat(parts, 1);
-    }
+    case NodeKind::Concat:
+        return torch::cat(inputs, 1);
     case NodeKind::Add:
-        if (mayOverwrite(ins[0]))
-            return values[ins[0]].add_(values[ins[1]]);
-        return values[ins[0]] + values[ins[1]];
+        if (overwriteFirst) {
+            torch::Tensor target = x;
+            return target.add_(inputs[1]);
+        }
+        return x + inputs[1];
     }
     throw SpecError(m_spec.arch + ": node '" + n.id + "' has an unknown kind");
 }

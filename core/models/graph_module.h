@@ -37,6 +37,10 @@ public:
     std::vector<torch::Tensor> runFrom(const std::map<std::string, torch::Tensor>& feeds,
                                        const std::vector<std::string>& fetch);
 
+    /// One node's output computed from the given input values, which are left unchanged; for
+    /// callers that walk the graph their own way. Layers run in the module's current mode.
+    torch::Tensor evaluateNode(const std::string& id, const std::vector<torch::Tensor>& inputs);
+
     /// Most intermediate tensors held at once during the last run: shows that tensors are freed
     /// after their last consumer instead of living until the end of the pass.
     int lastPeakLiveTensors() const { return m_lastPeakLive; }
@@ -55,6 +59,7 @@ private:
     std::vector<torch::Tensor> execute(const std::vector<std::pair<int, torch::Tensor>>& feeds,
                                        const std::vector<int>& fetch);
     torch::Tensor runNode(int index, std::vector<torch::Tensor>& values, const Plan& plan);
+    torch::Tensor applyNode(int index, const std::vector<torch::Tensor>& inputs, bool overwriteFirst);
     int requireNode(const std::string& id) const;
 
     ArchSpec m_spec;

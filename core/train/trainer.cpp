@@ -1,7 +1,9 @@
 #include "train/trainer.h"
 
 #include "common/errors.h"
+#include "models/folded_inference.h"
 #include "models/graph_module.h"
+#include "common/freed_memory.h"
 #include "train/feature_cache.h"
 #include "train/gradient_norms.h"
 
@@ -81,6 +83,8 @@ Trainer::Trainer(std::shared_ptr<GraphModule> model, FreezePlan plan, OptimConfi
       m_schedule(schedule, m_optim.lr, stepsPerEpoch, epochs),
       m_device(device)
 {
+    // Each step frees and takes again the same large activation tensors.
+    retainFreedMemory();
     m_model->to(m_device);
     // Every parameter joins the optimiser; freezing works through requires_grad, so gradual
     // unfreezing only flips flags. Groups share a learning-rate multiplier and decay choice.
@@ -186,6 +190,7 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
     const bool cachedEpoch = allCached(planned, cache);
     if (!cachedEpoch)
         train.startEpoch(epoch);
+    const std::unique_ptr<FoldedInference> prefix = cachedEpoch ? nullptr : frozenPrefix();
     size_t cursor = 0;
     std::vector<std::string> fetch{m_model->spec().output};
     fetch.insert(fetch.end(), m_model->spec().auxOutputs.begin(), m_model->spec().auxOutputs.end());
@@ -220,7 +225,7 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
             for (auto& b : m_model->named_buffers())
                 statistics.emplace_back(b.value(), b.value().clone());
         }
-        const std::vector<torch::Tensor> outputs = forwardBatch(*batch, cache, fetch);
+        const std::vector<torch::Tensor> outputs = forwardBatch(*batch, cache, prefix.get(), fetch);
         const torch::Tensor batchLoss = loss(outputs, targets);
         const double lossValue = batchLoss.item<double>();
         if (!std::isfinite(lossValue)) {
@@ -310,21 +315,33 @@ std::optional<TrainBatch> Trainer::nextBatch(BatchStream& stream, FeatureCache* 
 }
 
 std::vector<torch::Tensor> Trainer::forwardBatch(const TrainBatch& batch, FeatureCache* cache,
-                                                 const std::vector<std::string>& fetch)
+                                                 const FoldedInference* prefix, const std::vector<std::string>& fetch)
 {
     if (!batch.features.empty())
         return m_model->runFrom(batch.features, fetch);
-    if (!cache || batch.indices.empty())
-        return m_model->run(batch.images.to(m_device), fetch);
-    if (cache->containsAll(batch.indices))
+    if (cache && cache->containsAll(batch.indices))
         return m_model->runFrom(cache->features(batch.indices, m_device), fetch);
-    std::vector<std::string> all = fetch;
-    all.insert(all.end(), cache->cut().begin(), cache->cut().end());
-    std::vector<torch::Tensor> values = m_model->run(batch.images.to(m_device), all);
-    cache->store(batch.indices, std::vector<torch::Tensor>(values.begin() + long(fetch.size()), values.end()),
-                 batch.targets);
-    values.resize(fetch.size());
-    return values;
+    const torch::Tensor images = batch.images.to(m_device);
+    if (!prefix)
+        return m_model->run(images, fetch);
+    const std::vector<torch::Tensor> cut = prefix->run(images);
+    if (cache && !batch.indices.empty())
+        cache->store(batch.indices, cut, batch.targets);
+    std::map<std::string, torch::Tensor> feeds;
+    for (size_t k = 0; k < cut.size(); ++k)
+        feeds.emplace(prefix->outputs()[k], cut[k]);
+    return m_model->runFrom(feeds, fetch);
+}
+
+std::unique_ptr<FoldedInference> Trainer::frozenPrefix() const
+{
+    // Nothing in the prefix needs a gradient, so it runs without autograd, folded, in oneDNN's
+    // layout where that pays. Cached or not, every pass computes the prefix this same way, so
+    // a cached run's features equal an uncached run's bit for bit.
+    const std::vector<std::string> cut = FeatureCache::cutOf(m_plan);
+    if (cut.empty())
+        return nullptr;
+    return std::make_unique<FoldedInference>(*m_model, m_plan.frozenPrefixMask(), cut);
 }
 
 EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
@@ -348,9 +365,10 @@ EvalMetrics Trainer::evaluate(BatchStream& data, int64_t epoch)
         data.startEpoch(epoch);
     size_t cursor = 0;
     const std::vector<std::string> fetch{m_model->spec().output};
+    const std::unique_ptr<FoldedInference> prefix = cachedEpoch ? nullptr : frozenPrefix();
     while (std::optional<TrainBatch> batch = nextBatch(data, cache, cachedEpoch ? &planned : nullptr, cursor)) {
         const torch::Tensor targets = batch->targets.to(m_device);
-        const torch::Tensor logits = forwardBatch(*batch, cache, fetch).front();
+        const torch::Tensor logits = forwardBatch(*batch, cache, prefix.get(), fetch).front();
         lossSum += loss({logits}, targets).item<double>() * static_cast<double>(targets.size(0));
         if (perPixel) {
             pixels.add(logits.argmax(1), targets);

@@ -27,6 +27,7 @@ class Optimizer;
 namespace tl {
 
 class GraphModule;
+class FoldedInference;
 
 /// Images and class indices of one batch, already on any device.
 struct TrainBatch {
@@ -145,9 +146,13 @@ private:
     void applyFreeze();
     void setTrainingMode();
     /// `fetch` for a batch: from cached features when the stream's cache holds all its samples,
-    /// else a full forward pass that fills the cache on the way.
+    /// else a forward pass whose frozen part is run by `prefix` (when there is one), filling
+    /// the cache on the way.
     std::vector<torch::Tensor> forwardBatch(const TrainBatch& batch, FeatureCache* cache,
-                                            const std::vector<std::string>& fetch);
+                                            const FoldedInference* prefix, const std::vector<std::string>& fetch);
+    /// The frozen prefix of the current freeze plan with the current weights, folded; nullptr
+    /// when nothing beyond the input is frozen.
+    std::unique_ptr<FoldedInference> frozenPrefix() const;
     /// The stream's cache when it can serve the current freeze plan, else nullptr.
     FeatureCache* cacheFor(BatchStream& stream);
     /// The next batch: from the stream, or from the cache alone when `planned` lists the epoch.
