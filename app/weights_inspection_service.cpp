@@ -48,11 +48,13 @@ QVector<WeightsEntry> WeightsInspectionWorker::findEntries(const QString& arch, 
         const RunInfo info = readRunInfo(dir.absoluteFilePath());
         if (info.arch != arch)
             continue;
-        const QString label = info.bestValTop1 >= 0.0
-                                ? tr("%1 (%2, top-1 %3%)").arg(info.name, info.date).arg(info.bestValTop1 * 100.0, 0, 'f', 1)
-                                : tr("%1 (%2)").arg(info.name, info.date);
+        QString label = tr("%1 (%2)").arg(info.name, info.date);
+        if (info.bestValTop1 >= 0.0)
+            label = tr("%1 (%2, top-1 %3%)").arg(info.name, info.date).arg(info.bestValTop1 * 100.0, 0, 'f', 1);
+        else if (info.bestValMeanIou >= 0.0)
+            label = tr("%1 (%2, mIoU %3%)").arg(info.name, info.date).arg(info.bestValMeanIou * 100.0, 0, 'f', 1);
         entries.append({WeightsEntry::Kind::RunFolder, label, info.path,
-                        tr("%1\nthe run's trained weights (model.pth), %2 classes").arg(info.path).arg(info.classes.size())});
+                        tr("%1\nthe run's trained weights (model.pth), %2 classes").arg(info.path).arg(info.classCount)});
     }
     return entries;
 }

@@ -235,7 +235,7 @@
         <translation>요약 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="253"/>
+        <location filename="../widgets/run_files.cpp" line="258"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
@@ -1059,12 +1059,12 @@ wrote %2
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="40"/>
+        <location filename="../app/main.cpp" line="38"/>
         <source>Open this experiment file.</source>
         <translation>이 실험 파일을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="41"/>
         <source>Start training the experiment at once.</source>
         <translation>실험 학습을 바로 시작합니다.</translation>
     </message>
@@ -2128,135 +2128,135 @@ its true mask could not be read</source>
 <context>
     <name>tl::PredictBox</name>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="64"/>
+        <location filename="../widgets/predict_box.cpp" line="54"/>
         <source>&lt;b&gt;Try an image&lt;/b&gt;</source>
         <translation>&lt;b&gt;이미지로 시험해 보기&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="137"/>
+        <location filename="../widgets/predict_box.cpp" line="127"/>
         <source>Drop an
 image here</source>
         <translation>여기에 이미지를
 끌어다 놓으세요</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="130"/>
-        <location filename="../widgets/predict_box.cpp" line="131"/>
+        <location filename="../widgets/predict_box.cpp" line="120"/>
+        <location filename="../widgets/predict_box.cpp" line="121"/>
+        <location filename="../widgets/predict_box.cpp" line="174"/>
         <location filename="../widgets/predict_box.cpp" line="184"/>
-        <location filename="../widgets/predict_box.cpp" line="194"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="131"/>
-        <location filename="../widgets/predict_box.cpp" line="184"/>
+        <location filename="../widgets/predict_box.cpp" line="121"/>
+        <location filename="../widgets/predict_box.cpp" line="174"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="104"/>
+        <location filename="../widgets/predict_box.cpp" line="94"/>
         <source>Choose Image…</source>
         <translation>이미지 선택…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="110"/>
+        <location filename="../widgets/predict_box.cpp" line="100"/>
         <source>Choose an Image</source>
         <translation>이미지 선택</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="111"/>
+        <location filename="../widgets/predict_box.cpp" line="101"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.ppm *.pgm)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.ppm *.pgm)</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="142"/>
+        <location filename="../widgets/predict_box.cpp" line="132"/>
         <source>Drop an image to see this run&apos;s top five classes for it.</source>
         <translation>이미지를 끌어다 놓으면 이 실행이 예측한 상위 5개 클래스를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="139"/>
+        <location filename="../widgets/predict_box.cpp" line="129"/>
         <source>Open a finished run to try images on it.</source>
         <translation>완료된 실행을 열면 이미지로 시험해 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="73"/>
-        <location filename="../widgets/predict_box.cpp" line="132"/>
+        <location filename="../widgets/predict_box.cpp" line="63"/>
+        <location filename="../widgets/predict_box.cpp" line="122"/>
         <source>Show Grad-CAM</source>
         <translation>Grad-CAM 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="130"/>
-        <location filename="../widgets/predict_box.cpp" line="194"/>
+        <location filename="../widgets/predict_box.cpp" line="120"/>
+        <location filename="../widgets/predict_box.cpp" line="184"/>
         <source>Pixels</source>
         <translation>픽셀</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="132"/>
+        <location filename="../widgets/predict_box.cpp" line="122"/>
         <source>Show mask</source>
         <translation>마스크 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="133"/>
+        <location filename="../widgets/predict_box.cpp" line="123"/>
         <source>Colour each pixel by the class the model gives it</source>
         <translation>모델이 준 클래스로 각 픽셀을 색칠합니다</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="134"/>
+        <location filename="../widgets/predict_box.cpp" line="124"/>
         <source>Colour the image by how much each region raised the top class (Grad-CAM, Selvaraju et al. 2017)</source>
         <translation>각 영역이 1위 클래스를 얼마나 끌어올렸는지로 이미지를 색칠합니다(Grad-CAM, Selvaraju 외 2017)</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="141"/>
+        <location filename="../widgets/predict_box.cpp" line="131"/>
         <source>Drop an image to see the mask this run&apos;s model predicts for it.</source>
         <translation>이미지를 놓으면 이 실행의 모델이 예측한 마스크를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="161"/>
+        <location filename="../widgets/predict_box.cpp" line="151"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="178"/>
+        <location filename="../widgets/predict_box.cpp" line="168"/>
         <source>Segmenting %1…</source>
         <translation>%1 분할 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="179"/>
+        <location filename="../widgets/predict_box.cpp" line="169"/>
         <source>Classifying %1…</source>
         <translation>%1 분류 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="203"/>
+        <location filename="../widgets/predict_box.cpp" line="193"/>
         <source>Class %1</source>
         <translation>클래스 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="220"/>
+        <location filename="../widgets/predict_box.cpp" line="210"/>
         <source>%1: no pixel was classified.</source>
         <translation>%1: 분류된 픽셀이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="221"/>
+        <location filename="../widgets/predict_box.cpp" line="211"/>
         <source>%1: mostly %2 (%3 % of the pixels)</source>
         <translation>%1: 대부분 %2(픽셀의 %3 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="228"/>
+        <location filename="../widgets/predict_box.cpp" line="218"/>
         <source>Heat of %1 from layer %2</source>
         <translation>%2 층에서 본 %1의 히트맵</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="230"/>
+        <location filename="../widgets/predict_box.cpp" line="220"/>
         <source>No Grad-CAM: %1</source>
         <translation>Grad-CAM 없음: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="232"/>
+        <location filename="../widgets/predict_box.cpp" line="222"/>
         <source>No classes in the prediction.</source>
         <translation>예측에 클래스가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/predict_box.cpp" line="233"/>
+        <location filename="../widgets/predict_box.cpp" line="223"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2491,8 +2491,8 @@ loss %2, probability of the prediction %3</source>
     </message>
     <message>
         <location filename="../widgets/runs_panel.cpp" line="76"/>
-        <source>Best val top-1</source>
-        <translation>최고 검증 top-1</translation>
+        <source>Best validation</source>
+        <translation>최고 검증 성능</translation>
     </message>
     <message>
         <location filename="../widgets/runs_panel.cpp" line="77"/>
@@ -2552,7 +2552,17 @@ loss %2, probability of the prediction %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="198"/>
+        <location filename="../widgets/runs_panel.cpp" line="193"/>
+        <source>mIoU %1 %</source>
+        <translation>mIoU %1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="194"/>
+        <source>top-1 %1 %</source>
+        <translation>top-1 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="200"/>
         <source>missing %1</source>
         <translation>%1 없음</translation>
     </message>
@@ -2560,27 +2570,27 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::SegmentationSummary</name>
     <message>
-        <location filename="../widgets/segmentation_summary.cpp" line="77"/>
+        <location filename="../widgets/segmentation_summary.cpp" line="67"/>
         <source>%1 has no class count: the run has not finished an epoch.</source>
         <translation>%1에 클래스 수가 없습니다: 실행이 아직 한 에포크도 마치지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/segmentation_summary.cpp" line="115"/>
+        <location filename="../widgets/segmentation_summary.cpp" line="105"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/segmentation_summary.cpp" line="116"/>
+        <location filename="../widgets/segmentation_summary.cpp" line="106"/>
         <source>IoU</source>
         <translation>IoU</translation>
     </message>
     <message>
-        <location filename="../widgets/segmentation_summary.cpp" line="117"/>
+        <location filename="../widgets/segmentation_summary.cpp" line="107"/>
         <source>Dice</source>
         <translation>Dice</translation>
     </message>
     <message>
-        <location filename="../widgets/segmentation_summary.cpp" line="126"/>
+        <location filename="../widgets/segmentation_summary.cpp" line="116"/>
         <source>Mean (epoch %1)</source>
         <translation>평균(에포크 %1)</translation>
     </message>
@@ -2772,29 +2782,34 @@ loss %2, probability of the prediction %3</source>
 %3클래스 헤드의 %2 가중치</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="52"/>
+        <location filename="../app/weights_inspection_service.cpp" line="53"/>
         <source>%1 (%2, top-1 %3%)</source>
         <translation>%1 (%2, top-1 %3%)</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="53"/>
+        <location filename="../app/weights_inspection_service.cpp" line="51"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../app/weights_inspection_service.cpp" line="55"/>
+        <source>%1 (%2, mIoU %3%)</source>
+        <translation>%1 (%2, mIoU %3%)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="57"/>
         <source>%1
 the run&apos;s trained weights (model.pth), %2 classes</source>
         <translation>%1
 실행의 학습된 가중치(model.pth), %2클래스</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="75"/>
+        <location filename="../app/weights_inspection_service.cpp" line="77"/>
         <source>no such file</source>
         <translation>파일이 없음</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="95"/>
+        <location filename="../app/weights_inspection_service.cpp" line="101"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>

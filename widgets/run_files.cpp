@@ -244,10 +244,15 @@ RunInfo readRunInfo(const QString& runDir)
     } else if (readJsonObject(dir.filePath(QStringLiteral("summary.json")), o, &error)) {
         info.outcome = o.value(QLatin1String("outcome")).toString();
         info.message = o.value(QLatin1String("message")).toString();
+        info.segmentation = o.value(QLatin1String("task")).toString() == QLatin1String("segmentation");
         info.bestValTop1 = o.value(QLatin1String("best_val_top1")).toDouble(-1.0);
+        info.bestValMeanIou = o.value(QLatin1String("best_val_miou")).toDouble(-1.0);
         info.epochs = o.value(QLatin1String("epochs_done")).toInt(-1);
-        for (const QJsonValue& c : o.value(QLatin1String("classes")).toArray())
+        // A classification summary names its classes; a segmentation summary counts them.
+        const QJsonValue classes = o.value(QLatin1String("classes"));
+        for (const QJsonValue& c : classes.toArray())
             info.classes.append(c.toString());
+        info.classCount = classes.isArray() ? int(info.classes.size()) : classes.toInt(-1);
     } else {
         info.problems.append(error);
         info.outcome = QObject::tr("unreadable");

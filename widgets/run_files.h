@@ -62,11 +62,14 @@ struct RunInfo {
     QString arch;
     QString outcome;  // summary.json's outcome, or "running?" when there is no summary yet
     QString message;
-    double bestValTop1 = -1.0;  // fraction; negative when unknown
+    bool segmentation = false;     // summary.json's task
+    double bestValTop1 = -1.0;     // fraction; negative when unknown (classification)
+    double bestValMeanIou = -1.0;  // fraction; negative when unknown (segmentation)
+    int classCount = -1;           // negative when unknown
     int epochs = -1;
     QString experimentFile;  // empty when the run has no experiment.json
     QString dataRoot;        // the experiment's data.train
-    QStringList classes;
+    QStringList classes;   // names, where the summary lists them (classification)
     QStringList missing;   // expected files that are not there
     QStringList problems;  // files that are there but unreadable, with the reason
 };

@@ -73,7 +73,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent), m_watcher(new QFileSyst
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_list = new QTreeWidget(splitter);
     m_list->setObjectName(QStringLiteral("runList"));
-    m_list->setHeaderLabels({tr("Run"), tr("Date"), tr("Architecture"), tr("Outcome"), tr("Best val top-1"),
+    m_list->setHeaderLabels({tr("Run"), tr("Date"), tr("Architecture"), tr("Outcome"), tr("Best validation"),
                              tr("Epochs"), tr("Problems")});
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -188,9 +188,11 @@ void RunsPanel::refresh()
         item->setText(ArchColumn, run.arch);
         item->setText(OutcomeColumn, run.outcome);
         item->setToolTip(OutcomeColumn, run.message);
-        item->setText(BestColumn, run.bestValTop1 >= 0 ? QString::number(run.bestValTop1 * 100.0, 'f', 1) + QStringLiteral(" %")
-                                                      : QStringLiteral("–"));
-        item->setData(BestColumn, SortRole, run.bestValTop1);
+        const double best = run.segmentation ? run.bestValMeanIou : run.bestValTop1;
+        item->setText(BestColumn, best < 0 ? QStringLiteral("–")
+                                  : run.segmentation ? tr("mIoU %1 %").arg(best * 100.0, 0, 'f', 1)
+                                                     : tr("top-1 %1 %").arg(best * 100.0, 0, 'f', 1));
+        item->setData(BestColumn, SortRole, best);
         item->setText(EpochsColumn, run.epochs >= 0 ? QString::number(run.epochs) : QStringLiteral("–"));
         item->setData(EpochsColumn, SortRole, run.epochs);
         QStringList problems;

@@ -216,7 +216,11 @@ EpochMetrics Trainer::trainEpoch(int epoch, BatchStream& train, TrainingObserver
             else
                 setGroupLr<torch::optim::AdamWOptions>(group, groupLr);
         }
-        m_optimizer->zero_grad();
+        // Gradients are dropped rather than zeroed: backward then hands each parameter its
+        // fresh gradient instead of adding it to a buffer of zeros (as PyTorch 2's default).
+        for (auto& group : m_optimizer->param_groups())
+            for (auto& p : group.params())
+                p.mutable_grad().reset();
         // BatchNorm updates its running statistics during the forward pass; keep a copy so that a
         // diverging batch cannot leave NaN statistics behind.
         std::vector<std::pair<torch::Tensor, torch::Tensor>> statistics;

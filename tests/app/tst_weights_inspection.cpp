@@ -116,6 +116,12 @@ void TestWeightsInspection::initTestCase()
     const QString other = runs + QStringLiteral("/2024-05-03_09-00-00_cats");
     QVERIFY(writeFile(other + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("alexnet"), QStringLiteral("x"))));
     QVERIFY(writeFile(other + QStringLiteral("/model.pth"), bytes));
+    // A finished segmentation run: scored by mean IoU, its classes counted rather than named.
+    const QString shapes = runs + QStringLiteral("/2024-05-04_09-00-00_shapes");
+    QVERIFY(writeFile(shapes + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("unet"), QStringLiteral("x"))));
+    QVERIFY(writeFile(shapes + QStringLiteral("/summary.json"),
+                      R"({"task": "segmentation", "outcome": "finished", "best_val_miou": 0.734, "classes": 4})"));
+    QVERIFY(writeFile(shapes + QStringLiteral("/model.pth"), "stand-in"));
 }
 
 void TestWeightsInspection::offersTheHubFilesAndRunsThatFit()
@@ -137,6 +143,14 @@ void TestWeightsInspection::offersTheHubFilesAndRunsThatFit()
     QCOMPARE(entries.size(), 1);  // the finished run only
     QCOMPARE(entries[0].kind, WeightsEntry::Kind::RunFolder);
     QCOMPARE(entries[0].label, QStringLiteral("digits (2024-05-01 14:03, top-1 87.5%)"));
+    QVERIFY2(entries[0].toolTip.contains(QStringLiteral("3 classes")), qPrintable(entries[0].toolTip));
+
+    service.list(QStringLiteral("unet"), runs);
+    QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 3, 30000);
+    entries = listed.last().at(1).value<QVector<WeightsEntry>>();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].label, QStringLiteral("shapes (2024-05-04 09:00, mIoU 73.4%)"));
+    QVERIFY2(entries[0].toolTip.contains(QStringLiteral("4 classes")), qPrintable(entries[0].toolTip));
 }
 
 void TestWeightsInspection::reportsHowAFileFits_data()

@@ -6,7 +6,11 @@
 // measured in rounds close together, taking turns at going first, and the ratio reported is
 // the median of the rounds' ratios, with their range.
 //
-// Usage: bench_executor [--iterations N] [--rounds R] [--threads T] [--no-peer]
+// The executor side keeps freed memory for reuse, as the trainer sets up its process
+// (retainFreedMemory); --default-malloc measures it with the C library's defaults instead.
+//
+// Usage: bench_executor [--iterations N] [--rounds R] [--threads T] [--no-peer] [--default-malloc]
+#include "common/freed_memory.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
 
@@ -79,6 +83,7 @@ int main(int argc, char** argv)
     int rounds = 3;
     int threads = 2;
     bool peer = true;
+    bool retain = true;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--iterations") && i + 1 < argc)
             iterations = std::max(1, std::atoi(argv[++i]));
@@ -88,11 +93,16 @@ int main(int argc, char** argv)
             threads = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--no-peer"))
             peer = false;
+        else if (!std::strcmp(argv[i], "--default-malloc"))
+            retain = false;
     }
     torch::set_num_threads(threads);
     torch::manual_seed(0);
-    std::printf("forward+backward, batch %d, %dx%d, %d threads, median of %d iterations, %d rounds\n", kBatch, kSize,
-                kSize, threads, iterations, rounds);
+    if (retain)
+        tl::retainFreedMemory();
+    std::printf("forward+backward, batch %d, %dx%d, %d threads, median of %d iterations, %d rounds, %s\n", kBatch,
+                kSize, kSize, threads, iterations, rounds,
+                retain ? "freed memory kept for reuse" : "the C library's default allocator settings");
     std::map<std::string, Rounds> results;
     for (int round = 0; round < rounds; ++round) {
         for (const std::string& arch : kArchs) {

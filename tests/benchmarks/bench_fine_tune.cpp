@@ -4,7 +4,7 @@
 // ImageFolder + DataLoader + resnet18), both over the epochs after the first. Also prints the
 // model's training FLOP rate as a fraction of this machine's measured matrix-multiply peak.
 //
-// Usage: bench_fine_tune [--images N] [--epochs E] [--workers 0,1,2] [--no-peer]
+// Usage: bench_fine_tune [--images N] [--epochs E] [--rounds R] [--workers 0,1,2] [--no-peer]
 #include "graph/shape_inference.h"
 #include "models/zoo.h"
 #include "train/experiment_runner.h"
@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -95,12 +96,46 @@ double ours(const fs::path& data, const fs::path& runs, int epochs)
     return tl::bench::steadyImagesPerSecond(rows);
 }
 
+/// The best images per second of the PyTorch way over the num_workers tried, or 0 when the peer
+/// did not run; prints each figure.
+double peerImagesPerSecond(const fs::path& jpegs, int epochs, const std::string& workers, double perImage, double peak)
+{
+    const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_fine_tune_peer.py '"
+                                + jpegs.string() + "' " + std::to_string(epochs) + " " + std::to_string(kThreads) + " "
+                                + workers;
+    const nlohmann::json results = tl::bench::runPeer(command);
+    if (!results.is_object() || results.empty()) {
+        std::printf("the Python peer did not run; is python3-torchvision installed?\n");
+        return 0.0;
+    }
+    double best = 0;
+    try {
+        for (const auto& [w, r] : results.items()) {
+            std::printf("PyTorch, num_workers=%s         %8.1f images/s  (%.0f%% of the matmul peak)\n", w.c_str(),
+                        r.get<double>(), 100.0 * r.get<double>() * perImage / peak);
+            best = std::max(best, r.get<double>());
+        }
+    } catch (const std::exception&) {
+        std::printf("%s", "the Python peer printed unexpected figures\n");
+        return 0.0;
+    }
+    return best;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     int images = 640;
     int epochs = 3;
+    int rounds = 1;
     std::string workers = "2";
     bool peer = true;
     for (int i = 1; i < argc; ++i) {
@@ -108,6 +143,8 @@ int main(int argc, char** argv)
             images = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc)
             epochs = std::max(2, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc)
+            rounds = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--workers") && i + 1 < argc)
             workers = argv[++i];
         else if (!std::strcmp(argv[i], "--no-peer"))
@@ -117,38 +154,41 @@ int main(int argc, char** argv)
     const double perImage = 3.0 * forwardFlops(tl::buildArch("resnet18", {8, 3}));  // forward + backward ≈ 3 × forward
     const double peak = matmulPeak();
     std::printf("Full fine-tune, resnet18 at %d px, batch 32, %d threads, %d epochs (first one not counted), "
-                "%d JPEGs of 128 px\n", kSize, kThreads, epochs, images);
+                "%d JPEGs of 128 px, %d round(s)\n", kSize, kThreads, epochs, images, rounds);
     std::printf("model: %.2f GFLOP per training image; matrix-multiply peak here: %.1f GFLOP/s\n", perImage / 1e9,
                 peak / 1e9);
     const fs::path work = fs::temp_directory_path() / ("transferlab_bench_fine_tune_" + std::to_string(getpid()));
     const fs::path jpegs = work / "jpeg";
     tl::bench::makeJpegFolder(jpegs, images);
-    const double rate = ours(jpegs, work / "runs", epochs);
-    std::printf("transferlab                    %8.1f images/s  (%.1f GFLOP/s, %.0f%% of the matmul peak)\n", rate,
-                rate * perImage / 1e9, 100.0 * rate * perImage / peak);
-    if (peer) {
-        const std::string command = "/usr/bin/python3 " TRANSFERLAB_SOURCE_DIR "/tests/benchmarks/bench_fine_tune_peer.py '"
-                                    + jpegs.string() + "' " + std::to_string(epochs) + " " + std::to_string(kThreads) + " "
-                                    + workers;
-        const nlohmann::json results = tl::bench::runPeer(command);
-        if (!results.is_object() || results.empty())
-            std::printf("the Python peer did not run; is python3-torchvision installed?\n");
-        else try {
-            double best = 0;
-            std::string bestWorkers;
-            for (const auto& [w, r] : results.items()) {
-                std::printf("PyTorch, num_workers=%s         %8.1f images/s  (%.0f%% of the matmul peak)\n", w.c_str(),
-                            r.get<double>(), 100.0 * r.get<double>() * perImage / peak);
-                if (r.get<double>() > best) {
-                    best = r.get<double>();
-                    bestWorkers = w;
-                }
-            }
-            std::printf("ratio transferlab / best PyTorch (num_workers=%s): %.2fx\n", bestWorkers.c_str(), rate / best);
-        } catch (const std::exception&) {
-            std::printf("%s", "the Python peer printed unexpected figures\n");
+    // The machine's speed drifts, so with several rounds the two sides take turns at going first
+    // and the ratio is the median of the rounds' ratios.
+    std::vector<double> ratios;
+    for (int r = 0; r < rounds; ++r) {
+        if (rounds > 1)
+            std::printf("round %d\n", r + 1);
+        double rate = 0, best = 0;
+        const auto runOurs = [&] {
+            rate = ours(jpegs, work / "runs", epochs);
+            std::printf("transferlab                    %8.1f images/s  (%.1f GFLOP/s, %.0f%% of the matmul peak)\n",
+                        rate, rate * perImage / 1e9, 100.0 * rate * perImage / peak);
+        };
+        const auto runPeer = [&] { best = peer ? peerImagesPerSecond(jpegs, epochs, workers, perImage, peak) : 0.0; };
+        if (r % 2) {
+            runPeer();
+            runOurs();
+        } else {
+            runOurs();
+            runPeer();
         }
+        if (best > 0) {
+            ratios.push_back(rate / best);
+            std::printf("ratio transferlab / best PyTorch: %.2fx\n", ratios.back());
+        }
+        std::fflush(stdout);
     }
+    if (ratios.size() > 1)
+        std::printf("median ratio over %zu rounds: %.2fx (range %.2f-%.2f)\n", ratios.size(), median(ratios),
+                    *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
     std::error_code ec;
     fs::remove_all(work, ec);
     return 0;

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void listsEveryRunWithItsFigures();
     void overlaysOneCurvePerSelectedRun_data();
     void overlaysOneCurvePerSelectedRun();
+    void segmentationRunsShowTheirMeanIou();
     void brokenRunsSayWhatIsMissing();
     void openExperimentNamesTheRunsFile();
     void refreshFindsNewRuns();
@@ -73,7 +74,7 @@ void TestRunsPanel::listsEveryRunWithItsFigures()
     QCOMPARE(alpha->text(RunsPanel::DateColumn), QStringLiteral("2024-05-01 10:00"));
     QCOMPARE(alpha->text(RunsPanel::ArchColumn), QStringLiteral("resnet18"));
     QCOMPARE(alpha->text(RunsPanel::OutcomeColumn), QStringLiteral("finished"));
-    QCOMPARE(alpha->text(RunsPanel::BestColumn), QStringLiteral("87.5 %"));
+    QCOMPARE(alpha->text(RunsPanel::BestColumn), QStringLiteral("top-1 87.5 %"));
     QCOMPARE(alpha->text(RunsPanel::EpochsColumn), QStringLiteral("3"));
     QVERIFY(alpha->text(RunsPanel::ProblemsColumn).isEmpty());
     QTreeWidgetItem* gamma = itemNamed(panel, QStringLiteral("감마"));
@@ -82,6 +83,34 @@ void TestRunsPanel::listsEveryRunWithItsFigures()
     // Newest first.
     auto* list = panel.findChild<QTreeWidget*>(QStringLiteral("runList"));
     QCOMPARE(list->topLevelItem(0)->text(RunsPanel::NameColumn), QStringLiteral("garbled"));
+}
+
+void TestRunsPanel::segmentationRunsShowTheirMeanIou()
+{
+    // A segmentation summary counts its classes and scores by mean IoU instead of top-1.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("2024-06-01_10-00-00_shapes"));
+    writeFile(path + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("unet"), QStringLiteral("/d")));
+    writeFile(path + QStringLiteral("/summary.json"),
+              R"({"task": "segmentation", "outcome": "finished", "message": "", "epochs_done": 4, "best_epoch": 3,
+                  "best_val_miou": 0.734, "best_val_pixel_accuracy": 0.91, "classes": 4})");
+    writeFile(path + QStringLiteral("/epochs.csv"), epochsCsv(4, 0.5));
+    writeFile(path + QStringLiteral("/model.pth"), "stand-in");
+    RunsPanel panel;
+    panel.setRunsDirectory(dir.path());
+    QCOMPARE(panel.runs().size(), 1);
+    const RunInfo& run = panel.runs().front();
+    QVERIFY(run.segmentation);
+    QCOMPARE(run.classCount, 4);
+    QVERIFY(run.classes.isEmpty());
+    QVERIFY(run.bestValTop1 < 0);
+    QTreeWidgetItem* item = itemNamed(panel, QStringLiteral("shapes"));
+    QVERIFY(item);
+    QCOMPARE(item->text(RunsPanel::BestColumn), QStringLiteral("mIoU 73.4 %"));
+    QVERIFY(item->text(RunsPanel::ProblemsColumn).isEmpty());
+    // A classification run counts the names it lists.
+    QCOMPARE(readRunInfo(m_alpha).classCount, 2);
+    QVERIFY(!readRunInfo(m_alpha).segmentation);
 }
 
 void TestRunsPanel::overlaysOneCurvePerSelectedRun_data()
