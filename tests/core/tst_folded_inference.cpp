@@ -5,23 +5,16 @@
 #include "models/folded_inference.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
+#include "zoo_rows.h"
 
 #include <torch/torch.h>
 
 #include <QtTest>
 
 using namespace tl;
+using namespace tl::test;
 
 namespace {
-
-int testSize(const QString& arch)
-{
-    if (arch == QLatin1String("lenet5"))
-        return 32;
-    if (arch == QLatin1String("alexnet"))
-        return 96;
-    return 64;
-}
 
 std::shared_ptr<GraphModule> makeModel(const std::string& arch)
 {
@@ -83,18 +76,13 @@ private Q_SLOTS:
     void nodesMissingAnInputAreRefused();
 };
 
-void TestFoldedInference::equalsTheModuleInEvaluationMode_data()
-{
-    QTest::addColumn<QString>("arch");
-    for (const ZooEntry& e : zoo())
-        QTest::newRow(e.name.c_str()) << QString::fromStdString(e.name);
-}
+void TestFoldedInference::equalsTheModuleInEvaluationMode_data() { addZooRows(); }
 
 void TestFoldedInference::equalsTheModuleInEvaluationMode()
 {
     QFETCH(QString, arch);
     const auto model = makeModel(arch.toStdString());
-    const int size = testSize(arch);
+    const int size = smallInputSize(arch);
     const torch::Tensor x = torch::randn({2, model->spec().inChannels, size, size});
     // GoogLeNet's auxiliary heads too, so that every BatchNorm of the spec is on a path that runs.
     const std::vector<torch::Tensor> expected = model->forwardWithAux(x);

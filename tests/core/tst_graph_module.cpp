@@ -3,24 +3,16 @@
 #include "graph/shape_inference.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
+#include "zoo_rows.h"
 
 #include <torch/torch.h>
 
 #include <QtTest>
 
 using namespace tl;
+using namespace tl::test;
 
 namespace {
-
-// Small inputs keep the test fast; each still exercises every layer.
-int testSize(const QString& arch)
-{
-    if (arch == QLatin1String("lenet5"))
-        return 32;
-    if (arch == QLatin1String("alexnet"))
-        return 96;
-    return 64;
-}
 
 BuildOptions testOptions(const QString& arch)
 {
@@ -50,12 +42,7 @@ private Q_SLOTS:
     void unknownNodeIsAnError();
 };
 
-void TestGraphModule::zoo_data()
-{
-    QTest::addColumn<QString>("arch");
-    for (const ZooEntry& e : zoo())
-        QTest::newRow(e.name.c_str()) << QString::fromStdString(e.name);
-}
+void TestGraphModule::zoo_data() { addZooRows(); }
 
 void TestGraphModule::parameterNamesAndShapesMatchSpec()
 {
@@ -90,7 +77,7 @@ void TestGraphModule::inferredShapesMatchForwardPass()
     GraphModule module(spec);
     module.eval();
     torch::NoGradGuard noGrad;
-    const int size = testSize(arch);
+    const int size = smallInputSize(arch);
     const std::vector<Shape> shapes = inferShapes(spec, size, size, 2);
     std::vector<std::string> all;
     for (const Node& n : spec.nodes)
@@ -111,7 +98,7 @@ void TestGraphModule::trainsOneStep()
     const ArchSpec spec = buildArch(arch.toStdString(), testOptions(arch));
     GraphModule module(spec);
     module.train();
-    const int size = testSize(arch);
+    const int size = smallInputSize(arch);
     const torch::Tensor x = torch::randn({2, spec.inChannels, size, size});
     const std::vector<torch::Tensor> outs = module.forwardWithAux(x);
     QCOMPARE(outs.size(), spec.auxOutputs.size() + 1);
