@@ -17,6 +17,7 @@
 #include <torch/torch.h>
 
 #include "peer_process.h"
+#include "median.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,18 +30,13 @@
 #include <string>
 #include <vector>
 
+using tl::bench::median;
+
 namespace {
 
 constexpr int kBatch = 16;
 constexpr int kSize = 112;
 const std::vector<std::string> kArchs{"resnet18", "densenet121", "googlenet", "mobilenet_v2"};
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
 
 double timeExecutor(const std::string& arch, int iterations)
 {

@@ -12,6 +12,7 @@
 #include "demo_jpeg_folder.h"
 #include "peer_process.h"
 #include "run_epochs.h"
+#include "median.h"
 
 #include <torch/torch.h>
 
@@ -25,6 +26,8 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+
+using tl::bench::median;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -120,13 +123,6 @@ double peerImagesPerSecond(const fs::path& jpegs, int epochs, const std::string&
         return 0.0;
     }
     return best;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "models/folded_inference.h"
 #include "models/graph_module.h"
 #include "models/zoo.h"
+#include "median.h"
 
 #include <torch/torch.h>
 
@@ -20,17 +21,12 @@
 #include <string>
 #include <vector>
 
+using tl::bench::median;
+
 namespace {
 
 constexpr int kBatch = 32;
 constexpr int kSize = 112;
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
 
 double secondsPerBatch(const std::function<void()>& forward, int iterations)
 {

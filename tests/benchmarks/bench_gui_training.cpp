@@ -19,6 +19,7 @@
 
 #include "demo_jpeg_folder.h"
 #include "run_epochs.h"
+#include "median.h"
 
 #include <torch/torch.h>
 
@@ -39,6 +40,8 @@
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+
+using tl::bench::median;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -177,12 +180,6 @@ std::pair<double, double> gradientNormCost(const Options& o)
     return {normMs, stepMs};
 }
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv)
@@ -271,9 +268,10 @@ int main(int argc, char** argv)
         ratios.push_back(h > 0 ? g / h : 0.0);
         guiCpus.push_back(cpu);
     }
+    const double ratio = median(ratios);
     std::printf("median: headless %.1f images/s, GUI %.1f images/s, ratio GUI/headless %.3f (%+.1f%%), GUI thread "
                 "%.1f%% of a core\n",
-                median(headlessRates), median(guiRates), median(ratios), 100.0 * (median(ratios) - 1.0),
+                median(headlessRates), median(guiRates), ratio, 100.0 * (ratio - 1.0),
                 100.0 * median(guiCpus));
     std::printf("load average at end: %s\n", loadAverage().c_str());
     std::error_code ec;
