@@ -2506,8 +2506,8 @@ loss %2, probability of the prediction %3</source>
     </message>
     <message>
         <location filename="../widgets/runs_panel.cpp" line="94"/>
-        <source>Validation top-1 (%)</source>
-        <translation>검증 top-1 (%)</translation>
+        <source>Validation top-1 or mIoU (%)</source>
+        <translation>검증 top-1 또는 mIoU (%)</translation>
     </message>
     <message>
         <location filename="../widgets/runs_panel.cpp" line="95"/>

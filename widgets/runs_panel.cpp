@@ -91,7 +91,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent), m_watcher(new QFileSyst
     auto* margins = new QCPMarginGroup(m_plot);
     top1Rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_lossRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    top1Rect->axis(QCPAxis::atLeft)->setLabel(tr("Validation top-1 (%)"));
+    top1Rect->axis(QCPAxis::atLeft)->setLabel(tr("Validation top-1 or mIoU (%)"));
     m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("Training loss"));
     m_lossRect->axis(QCPAxis::atBottom)->setLabel(tr("Epoch"));
     for (QCPAxisRect* r : {top1Rect, m_lossRect}) {
@@ -262,7 +262,10 @@ void RunsPanel::replot()
         top1->setName(names.value(path, QDir(path).dirName()));
         top1->setPen(QPen(color, 2));
         top1->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-        addCurve(top1, x, epochs.numbers(QStringLiteral("val_top1")), 100.0);
+        // Classification runs score by top-1; segmentation runs by mean IoU.
+        const QString score = epochs.column(QStringLiteral("val_top1")) >= 0 ? QStringLiteral("val_top1")
+                                                                             : QStringLiteral("val_miou");
+        addCurve(top1, x, epochs.numbers(score), 100.0);
         QCPGraph* loss = m_plot->addGraph(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
         loss->setName(QDir(path).dirName());
         loss->setPen(QPen(color, 2));

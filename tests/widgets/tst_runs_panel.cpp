@@ -3,6 +3,8 @@
 #include "run_fixtures.h"
 #include "runs_panel.h"
 
+#include "plots/qcustomplot_include.h"
+
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -94,7 +96,10 @@ void TestRunsPanel::segmentationRunsShowTheirMeanIou()
     writeFile(path + QStringLiteral("/summary.json"),
               R"({"task": "segmentation", "outcome": "finished", "message": "", "epochs_done": 4, "best_epoch": 3,
                   "best_val_miou": 0.734, "best_val_pixel_accuracy": 0.91, "classes": 4})");
-    writeFile(path + QStringLiteral("/epochs.csv"), epochsCsv(4, 0.5));
+    writeFile(path + QStringLiteral("/epochs.csv"),
+              "epoch,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_miou,val_dice,seconds,"
+              "images_per_second\n1,1.5,0.5,1.4,0.6,0.40,0.5,1,10\n2,1.2,0.6,1.1,0.7,0.55,0.6,1,10\n"
+              "3,1.0,0.7,0.9,0.8,0.734,0.7,1,10\n4,0.9,0.8,0.95,0.8,0.70,0.7,1,10\n");
     writeFile(path + QStringLiteral("/model.pth"), "stand-in");
     RunsPanel panel;
     panel.setRunsDirectory(dir.path());
@@ -108,6 +113,14 @@ void TestRunsPanel::segmentationRunsShowTheirMeanIou()
     QVERIFY(item);
     QCOMPARE(item->text(RunsPanel::BestColumn), QStringLiteral("mIoU 73.4 %"));
     QVERIFY(item->text(RunsPanel::ProblemsColumn).isEmpty());
+    // Selected, it plots its mean IoU per epoch where classification runs plot top-1.
+    panel.selectRuns({QDir(path).absolutePath()});
+    auto* plot = panel.findChild<QCustomPlot*>(QStringLiteral("runsPlot"));
+    QVERIFY(plot);
+    QCPGraph* score = plot->axisRect(0)->graphs().value(0);
+    QVERIFY(score);
+    QCOMPARE(score->data()->size(), 4);
+    QCOMPARE((score->data()->constBegin() + 2)->value, 73.4);
     // A classification run counts the names it lists.
     QCOMPARE(readRunInfo(m_alpha).classCount, 2);
     QVERIFY(!readRunInfo(m_alpha).segmentation);
