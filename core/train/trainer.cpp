@@ -1,9 +1,9 @@
 #include "train/trainer.h"
 
 #include "common/errors.h"
+#include "common/freed_memory.h"
 #include "models/folded_inference.h"
 #include "models/graph_module.h"
-#include "common/freed_memory.h"
 #include "train/feature_cache.h"
 #include "train/gradient_norms.h"
 

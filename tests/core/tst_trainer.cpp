@@ -90,6 +90,7 @@ private Q_SLOTS:
     void divergingLossStopsWithoutPoisoningStatistics();
     void resumedRunEqualsUninterruptedRun();
     void zeroLearningRateMultiplierFreezesAGroup();
+    void stepsEqualPlainSgdWithFreshGradients();
     void stopRequestEndsTheEpoch();
     void badClassWeights();
     void unavailableCudaIsAClearError();
@@ -206,6 +207,35 @@ void TestTrainer::zeroLearningRateMultiplierFreezesAGroup()
     trainer.trainEpoch(0, stream, nullptr, nullptr);
     QVERIFY(torch::equal(model->named_parameters()["features.c1.weight"], c1));
     QVERIFY(!torch::equal(model->named_parameters()["classifier.f6.weight"], f6));
+}
+
+void TestTrainer::stepsEqualPlainSgdWithFreshGradients()
+{
+    // Gradients are dropped between steps, not zeroed: the second step must still see only its
+    // own batch's gradient, exactly as zero_grad + backward + step with LibTorch's SGD.
+    QuadrantData train(16, 14);
+    auto model = makeModel("lenet5", 1, 15);
+    auto reference = makeModel("lenet5", 1, 15);
+    OptimConfig o = sgd(0.05);
+    o.weightDecay = 0.0;
+    FreezeConfig full;
+    Trainer trainer(model, FreezePlan(model->spec(), full), o, constant(), 1, 2, torch::kCPU);
+    BatchStream stream = train.stream(8, false);
+    trainer.trainEpoch(0, stream, nullptr, nullptr);
+
+    torch::optim::SGD plain(reference->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
+    for (int64_t start : {0, 8}) {
+        plain.zero_grad();
+        const torch::Tensor x = train.images.slice(0, start, start + 8);
+        const torch::Tensor y = train.labels.slice(0, start, start + 8);
+        torch::nn::functional::cross_entropy(reference->forward(x), y).backward();
+        plain.step();
+    }
+    const auto trained = model->named_parameters();
+    for (const auto& p : reference->named_parameters()) {
+        const double diff = (trained[p.key()] - p.value()).abs().max().item<double>();
+        QVERIFY2(diff < 1e-6, qPrintable(QString::fromStdString(p.key()) + ": " + QString::number(diff)));
+    }
 }
 
 void TestTrainer::stopRequestEndsTheEpoch()
