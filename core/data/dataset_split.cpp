@@ -68,6 +68,7 @@ void saveSplit(const ClassificationIndex& index, const fs::path& file, const Spl
     json["seed"] = options.seed;
     json["valFraction"] = options.valFraction;
     json["testFraction"] = options.testFraction;
+    json["validation"] = {{"source", options.valSource}, {"folder", options.valFolder}};
     json["classes"] = index.classes;
     for (Split split : {Split::Train, Split::Val, Split::Test}) {
         nlohmann::json list = nlohmann::json::array();

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 namespace tl {
 
@@ -11,6 +12,11 @@ struct SplitOptions {
     double valFraction = 0.2;
     double testFraction = 0.0;
     uint64_t seed = 0;
+    /// Where validation comes from, as the split file records it: "fraction" (held out of the
+    /// training images), "split_folders" (a val/ folder inside the dataset), "folder" (a separate
+    /// validation folder, `valFolder`) or "none".
+    std::string valSource = "fraction";
+    std::string valFolder;
 };
 
 /// Divides a dataset without split folders into train/val/test, per class (stratified), seeded:

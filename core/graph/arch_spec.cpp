@@ -241,4 +241,16 @@ const char* toString(GroupKind kind)
     return "?";
 }
 
+const char* toString(WeightInit init)
+{
+    switch (init) {
+    case WeightInit::LayerDefault: return "pytorch_default";
+    case WeightInit::KaimingNormalFanOut: return "kaiming_normal_fan_out";
+    case WeightInit::KaimingNormalFanIn: return "kaiming_normal_fan_in";
+    case WeightInit::Normal: return "normal";
+    case WeightInit::TruncatedNormal: return "truncated_normal";
+    }
+    return "?";
+}
+
 }  // namespace tl

@@ -85,6 +85,33 @@ struct Group {
     std::string parent;  // empty for top level
 };
 
+/// How a layer's weight starts when a network is trained from scratch.
+enum class WeightInit {
+    LayerDefault,         // PyTorch's own reset_parameters(): Kaiming-uniform with a = sqrt(5)
+    KaimingNormalFanOut,  // He et al. 2015, std = sqrt(2 / fan_out)
+    KaimingNormalFanIn,   // He et al. 2015, std = sqrt(2 / fan_in)
+    Normal,               // N(0, std)
+    TruncatedNormal,      // N(0, std) cut at +-2 (absolute), as torch.nn.init.trunc_normal_
+};
+
+/// How a layer's bias starts: PyTorch's U(+-1/sqrt(fan_in)), or zero.
+enum class BiasInit { LayerDefault, Zero };
+
+struct LayerInit {
+    WeightInit weight = WeightInit::LayerDefault;
+    double std = 0.0;  // Normal and TruncatedNormal
+    BiasInit bias = BiasInit::LayerDefault;
+};
+
+/// A family's from-scratch initialisation, declared by its builder as its reference
+/// implementation does it. BatchNorm always starts with unit scale and zero shift.
+struct InitScheme {
+    LayerInit conv;            // convolutions and transposed convolutions
+    LayerInit linear;
+    std::vector<std::string> zeroScaleNorms;  // BatchNorm ids whose scale starts at 0
+    std::string reference;     // where the scheme comes from, for people reading a report
+};
+
 /// A parameter or buffer tensor as it appears in a state_dict.
 struct TensorInfo {
     std::string name;
@@ -102,6 +129,7 @@ public:
     int64_t defaultInputH = 224;
     int64_t defaultInputW = 224;
     bool segmentation = false;  // output is a per-pixel class map (U-Net)
+    InitScheme init;
 
     std::vector<Node> nodes;
     std::vector<Edge> edges;
@@ -138,5 +166,6 @@ bool hasParameters(NodeKind kind);
 const char* toString(NodeKind kind);
 const char* toString(EdgeKind kind);
 const char* toString(GroupKind kind);
+const char* toString(WeightInit init);
 
 }  // namespace tl

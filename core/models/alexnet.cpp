@@ -35,6 +35,8 @@ ArchSpec buildAlexNet(const BuildOptions& o)
     b.relu("classifier.5");
     b.linear("classifier.6", 4096, o.numClasses);
     b.endGroup();
+    // torchvision's AlexNet sets no initialisation of its own: PyTorch's layer defaults.
+    b.spec().init.reference = "torchvision 0.14 alexnet (PyTorch layer defaults)";
     return b.finish();
 }
 

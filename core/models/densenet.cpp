@@ -86,6 +86,12 @@ ArchSpec buildDenseNet(const std::string& name, const BuildOptions& o)
     b.flatten("flatten");
     b.linear("classifier", channels, o.numClasses);
     b.endGroup();
+    // As torchvision's DenseNet: He-normal (fan-in) convolutions; the classifier keeps PyTorch's
+    // default weight with a zero bias.
+    b.spec().init = {{WeightInit::KaimingNormalFanIn, 0.0, BiasInit::Zero},
+                     {WeightInit::LayerDefault, 0.0, BiasInit::Zero},
+                     {},
+                     "torchvision 0.14 densenet"};
     return b.finish();
 }
 

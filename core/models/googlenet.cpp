@@ -136,6 +136,12 @@ ArchSpec buildGoogLeNet(const BuildOptions& o)
     b.dropout("dropout", 0.2);
     b.linear("fc", 1024, o.numClasses);
     b.endGroup();
+    // As torchvision's GoogLeNet: truncated N(0, 0.01) for convolutions and linear layers (whose
+    // biases keep PyTorch's default); the convolutions have no bias.
+    b.spec().init = {{WeightInit::TruncatedNormal, 0.01, BiasInit::LayerDefault},
+                     {WeightInit::TruncatedNormal, 0.01, BiasInit::LayerDefault},
+                     {},
+                     "torchvision 0.14 googlenet"};
     return b.finish(aux);
 }
 

@@ -126,27 +126,62 @@ std::shared_ptr<torch::nn::Module> GraphModule::layer(const std::string& nodeId)
     return i < 0 ? nullptr : m_layers[i].module;
 }
 
+namespace {
+
+void initWeight(torch::Tensor& weight, const LayerInit& init)
+{
+    switch (init.weight) {
+    case WeightInit::LayerDefault: break;  // the layer's reset_parameters() already ran
+    case WeightInit::KaimingNormalFanOut:
+        torch::nn::init::kaiming_normal_(weight, 0.0, torch::kFanOut, torch::kReLU);
+        break;
+    case WeightInit::KaimingNormalFanIn:
+        torch::nn::init::kaiming_normal_(weight, 0.0, torch::kFanIn, torch::kReLU);
+        break;
+    case WeightInit::Normal: weight.normal_(0.0, init.std); break;
+    case WeightInit::TruncatedNormal:
+        // As torch.nn.init.trunc_normal_ with its cut at +-2 (absolute): resample what falls outside.
+        weight.normal_(0.0, init.std);
+        for (torch::Tensor outside = weight.abs() > 2.0; outside.any().item<bool>(); outside = weight.abs() > 2.0)
+            weight.masked_scatter_(outside, torch::randn({outside.sum().item<int64_t>()}, weight.options()) * init.std);
+        break;
+    }
+}
+
+/// PyTorch's own initialisation first, then what the family's scheme says instead.
+template <typename Layer>
+void initLayer(Layer& layer, const LayerInit& init)
+{
+    layer->reset_parameters();
+    initWeight(layer->weight, init);
+    if (layer->bias.defined() && init.bias == BiasInit::Zero)
+        layer->bias.zero_();
+}
+
+}  // namespace
+
 void GraphModule::resetParameters()
 {
+    for (const Node& n : m_spec.nodes)
+        resetLayer(n.id);
+}
+
+void GraphModule::resetLayer(const std::string& nodeId)
+{
     torch::NoGradGuard noGrad;
-    for (Layer& l : m_layers) {
-        // He et al. 2015 ("Delving deep into rectifiers"), fan-out mode as torchvision uses.
-        if (l.conv) {
-            torch::nn::init::kaiming_normal_(l.conv->weight, 0.0, torch::kFanOut, torch::kReLU);
-            if (l.conv->bias.defined())
-                l.conv->bias.zero_();
-        } else if (l.convTranspose) {
-            torch::nn::init::kaiming_normal_(l.convTranspose->weight, 0.0, torch::kFanOut, torch::kReLU);
-            if (l.convTranspose->bias.defined())
-                l.convTranspose->bias.zero_();
-        } else if (l.batchNorm) {
-            l.batchNorm->weight.fill_(1.0);
-            l.batchNorm->bias.zero_();
-        } else if (l.linear) {
-            l.linear->weight.normal_(0.0, 0.01);
-            if (l.linear->bias.defined())
-                l.linear->bias.zero_();
-        }
+    Layer& l = m_layers[size_t(requireNode(nodeId))];
+    const InitScheme& scheme = m_spec.init;
+    if (l.conv) {
+        initLayer(l.conv, scheme.conv);
+    } else if (l.convTranspose) {
+        initLayer(l.convTranspose, scheme.conv);
+    } else if (l.linear) {
+        initLayer(l.linear, scheme.linear);
+    } else if (l.batchNorm) {
+        l.batchNorm->reset_parameters();  // unit scale, zero shift, fresh running statistics
+        for (const std::string& id : scheme.zeroScaleNorms)
+            if (id == nodeId)
+                l.batchNorm->weight.zero_();
     }
 }
 

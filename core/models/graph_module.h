@@ -48,9 +48,12 @@ public:
     /// The layer module of a node, or nullptr for parameter-free nodes.
     std::shared_ptr<torch::nn::Module> layer(const std::string& nodeId) const;
 
-    /// Re-initialises weights as torchvision does: He-normal convolutions (fan-out), unit
-    /// BatchNorm scale and zero shift, small normal Linear weights and zero biases.
+    /// Re-initialises every layer by the family's scheme (ArchSpec::init), as its reference
+    /// implementation starts a network from scratch; BatchNorm statistics start afresh too.
     void resetParameters();
+    /// Re-initialises one layer by the family's scheme (a new output head); nothing for a node
+    /// without parameters.
+    void resetLayer(const std::string& nodeId);
 
 private:
     struct Layer;

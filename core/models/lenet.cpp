@@ -27,6 +27,10 @@ ArchSpec buildLeNet5(const BuildOptions& o)
     b.tanh("classifier.f6_act");
     b.linear("classifier.output", 84, o.numClasses);
     b.endGroup();
+    // PyTorch's layer defaults (Kaiming-uniform with a = sqrt(5), small uniform biases), as a
+    // LeNet-5 written in plain PyTorch starts: the scale LeCun et al.'s own uniform scheme
+    // (+-2.4 / fan_in) also aims at for tanh units. ReLU-style He init trains this net far slower.
+    b.spec().init.reference = "PyTorch layer defaults";
     return b.finish();
 }
 

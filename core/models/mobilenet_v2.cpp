@@ -68,6 +68,11 @@ ArchSpec buildMobileNetV2(const BuildOptions& o)
     b.dropout("classifier.0", 0.2);
     b.linear("classifier.1", 1280, o.numClasses);
     b.endGroup();
+    // As torchvision's MobileNetV2: He-normal (fan-out) convolutions, N(0, 0.01) classifier, zero biases.
+    b.spec().init = {{WeightInit::KaimingNormalFanOut, 0.0, BiasInit::Zero},
+                     {WeightInit::Normal, 0.01, BiasInit::Zero},
+                     {},
+                     "torchvision 0.14 mobilenet_v2"};
     return b.finish();
 }
 

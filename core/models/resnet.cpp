@@ -92,6 +92,17 @@ ArchSpec buildResNet(const std::string& name, const BuildOptions& o)
     b.flatten("flatten");
     b.linear("fc", channels, o.numClasses);
     b.endGroup();
+    // As torchvision's ResNet: He-normal (fan-out) convolutions; fc keeps PyTorch's default.
+    // zero_init_residual starts each block's last BatchNorm at zero scale, so every block begins
+    // as the identity (Goyal et al. 2017, "Accurate, large minibatch SGD").
+    InitScheme& init = b.spec().init;
+    init.conv = {WeightInit::KaimingNormalFanOut, 0.0, BiasInit::Zero};
+    init.reference = "torchvision 0.14 resnet";
+    if (o.zeroInitResidual)
+        for (const Node& n : b.spec().nodes)
+            if (n.kind == NodeKind::BatchNorm
+                && n.id.size() > 4 && n.id.compare(n.id.size() - 4, 4, layout.bottleneck ? ".bn3" : ".bn2") == 0)
+                init.zeroScaleNorms.push_back(n.id);
     return b.finish();
 }
 

@@ -65,6 +65,12 @@ ArchSpec buildUNet(const BuildOptions& o)
     b.beginGroup("head", GroupKind::Head, "Segmentation head");
     b.conv("head.conv", w, o.numClasses, 1);
     b.endGroup();
+    // Ronneberger et al. 2015: Gaussian weights with std sqrt(2 / N), N the incoming connections
+    // of a unit (He-normal, fan-in); zero biases.
+    b.spec().init = {{WeightInit::KaimingNormalFanIn, 0.0, BiasInit::Zero},
+                     {WeightInit::KaimingNormalFanIn, 0.0, BiasInit::Zero},
+                     {},
+                     "Ronneberger et al. 2015"};
     return b.finish();
 }
 

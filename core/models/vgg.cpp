@@ -67,6 +67,11 @@ ArchSpec buildVgg(const std::string& name, const BuildOptions& o)
     b.dropout("classifier.5", 0.5);
     b.linear("classifier.6", 4096, o.numClasses);
     b.endGroup();
+    // As torchvision's VGG: He-normal (fan-out) convolutions, N(0, 0.01) linear layers, zero biases.
+    b.spec().init = {{WeightInit::KaimingNormalFanOut, 0.0, BiasInit::Zero},
+                     {WeightInit::Normal, 0.01, BiasInit::Zero},
+                     {},
+                     "torchvision 0.14 vgg"};
     return b.finish();
 }
 

@@ -15,6 +15,7 @@ struct BuildOptions {
     int64_t unetBaseWidth = 64;
     bool googlenetAuxHeads = true;
     bool googlenetTransformInput = true;  // as torchvision does for ImageNet weights (3 channels only)
+    bool zeroInitResidual = false;  // ResNet: each block's last BatchNorm scale starts at 0 (Goyal et al. 2017)
 };
 
 /// One architecture of the zoo and how to build it.

@@ -316,6 +316,7 @@ Experiment parseExperiment(const json& document, const std::string& fileName)
     if (e.model.inChannels == 2)
         model.fail("in_channels", "must be 1 or 3");
     model.readInt("unet_base_width", e.model.unetBaseWidth, 1, 1024);
+    model.read("zero_init_residual", e.model.zeroInitResidual);
     model.finish();
 
     readData(root.child("data"), e.data);
@@ -356,7 +357,8 @@ json toJson(const Experiment& e)
         {"task", toString(e.task)},
         {"model",
          {{"arch", e.model.arch}, {"weights", e.model.weights}, {"num_classes", e.model.numClasses},
-          {"in_channels", e.model.inChannels}, {"unet_base_width", e.model.unetBaseWidth}}},
+          {"in_channels", e.model.inChannels}, {"unet_base_width", e.model.unetBaseWidth},
+          {"zero_init_residual", e.model.zeroInitResidual}}},
         {"data",
          {{"train", e.data.train},
           {"val", e.data.val},

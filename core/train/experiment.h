@@ -28,6 +28,7 @@ struct ModelConfig {
     int64_t numClasses = 0;        // 0 = the number of classes found in the data
     int64_t inChannels = 3;
     int64_t unetBaseWidth = 64;    // U-Net's first level width; every level down doubles it
+    bool zeroInitResidual = false; // ResNet from scratch: last BatchNorm of each block starts at 0
 };
 
 struct DataConfig {

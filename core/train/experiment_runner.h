@@ -5,6 +5,7 @@
 #include "train/trainer.h"
 
 #include <functional>
+#include <map>
 #include <string>
 
 namespace tl {
@@ -16,11 +17,17 @@ struct RunSummary {
     RunOutcome outcome = RunOutcome::Finished;
     int epochsDone = 0;
     int bestEpoch = -1;
-    double bestValTop1 = 0.0;       // segmentation: the best epoch's pixel accuracy
-    double bestValMeanIou = 0.0;    // segmentation only; picks the best checkpoint there
-    double bestValMacroF1 = 0.0;    // classification: the best epoch's macro-averaged F1
+    /// What chose the best epoch: "val_top1" or "val_miou" with validation data, else
+    /// "train_loss" (lowest); summary.json's "best_by".
+    std::string bestBy;
+    /// The best epoch's figures as summary.json names them ("best_val_top1",
+    /// "best_val_macro_f1", "best_val_miou", "best_train_loss"): only what was measured.
+    std::map<std::string, double> best;
     EpochMetrics last;
     std::string message;  // why it stopped, for the user
+
+    /// One of `best`, or `fallback` when that figure was not measured.
+    double bestFigure(const std::string& name, double fallback = -1.0) const;
 };
 
 /// Runs an experiment end to end in a run folder: scans and splits the data, builds the model,

@@ -4,6 +4,7 @@
 #include "data/data_loader.h"
 #include "data/dataset_split.h"
 #include "data/image_folder.h"
+#include "data/validation_folder.h"
 #include "data/sample_source.h"
 #include "data/transform_pipeline.h"
 #include "models/graph_module.h"
@@ -178,6 +179,8 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
 
     // The training split as a run would draw it.
     ClassificationIndex index = scanImageFolder(e.data.train);
+    if (!e.data.val.empty())
+        useValidationFolder(index, e.data.val);
     SplitOptions split;
     split.valFraction = e.data.valFraction;
     split.seed = e.data.splitSeed;
@@ -192,6 +195,7 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     BuildOptions build;
     build.numClasses = classes;
     build.inChannels = e.model.inChannels;
+    build.zeroInitResidual = e.model.zeroInitResidual;
     auto model = std::make_shared<GraphModule>(buildArch(e.model.arch, build));
     if (e.freeze.preset != FreezePreset::FromScratch && !e.model.weights.empty() && e.model.weights != "none") {
         const std::filesystem::path file = startingWeightsFile(e.model.weights);
@@ -199,11 +203,6 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     }
 
     const int size = static_cast<int>(e.data.imageSize ? e.data.imageSize : model->spec().defaultInputH);
-    AugmentOptions augment;
-    augment.scaleMin = e.data.augment.randomResizedCrop ? e.data.augment.minScale : 1.0;
-    augment.horizontalFlip = e.data.augment.horizontalFlip;
-    augment.rotationDegrees = e.data.augment.rotationDegrees;
-    augment.brightness = augment.contrast = augment.saturation = e.data.augment.colorJitter;
     const int channels = static_cast<int>(e.model.inChannels);
     DecodeOptions decode;
     decode.channels = channels;
@@ -211,9 +210,14 @@ LrFinderResult findLearningRate(const Experiment& e, const LrFinderOptions& opti
     loaderOptions.batchSize = e.train.batchSize;
     loaderOptions.threads = e.train.loaderThreads;
     loaderOptions.seed = e.train.seed;
-    DataLoader loader(std::make_shared<ImageFolderSource>(index, Split::Train, decode),
-                      std::make_shared<TransformPipeline>(TransformPipeline::classificationTrain(size, augment, channels)),
-                      loaderOptions);
+    // The training images exactly as a run would see them.
+    const auto source = std::make_shared<ImageFolderSource>(index, Split::Train, decode);
+    auto transforms = std::make_shared<TransformPipeline>(
+        randomAugmentation(e.data.augment).empty()
+            ? classificationEvalTransforms(e.data.augment, size, channels)
+            : TransformPipeline::classificationTrain(size, augmentOptions(e.data.augment), channels));
+    transforms->setNormalization(normalizationFor(e.data.normalize, channels, *source));
+    DataLoader loader(source, transforms, loaderOptions);
     BatchStream stream = streamOf(loader);
     Trainer trainer(model, FreezePlan(model->spec(), e.freeze), e.optim, e.schedule, e.train.epochs,
                     stream.batchesPerEpoch, device);

@@ -16,14 +16,20 @@ constexpr const char* kWeights = "model.pth";
 
 nlohmann::json entryOf(const std::filesystem::path& dir, const RunSummary& summary)
 {
-    nlohmann::json entry{{"run", kPretrainFolder}, {"best_val_top1", summary.bestValTop1}, {"epochs", summary.epochsDone}};
+    nlohmann::json entry{{"run", kPretrainFolder}, {"epochs", summary.epochsDone}, {"best_by", summary.bestBy}};
+    for (const auto& [name, value] : summary.best)
+        if (name.rfind("best_val_", 0) == 0)
+            entry[name] = value;
     // A stage finished by an earlier attempt is only known from its own summary.
     if (std::filesystem::exists(dir / "summary.json")) {
         const RunFolder folder = RunFolder::open(dir);
         const auto saved = nlohmann::json::parse(folder.readText("summary.json"), nullptr, false);
         if (saved.is_object()) {
-            entry["best_val_top1"] = saved.value("best_val_top1", 0.0);
-            entry["epochs"] = saved.value("epochs_done", 0);
+            entry = {{"run", kPretrainFolder}, {"epochs", saved.value("epochs_done", 0)},
+                     {"best_by", saved.value("best_by", std::string())}};
+            for (const char* name : {"best_val_top1", "best_val_macro_f1"})
+                if (saved.contains(name))
+                    entry[name] = saved[name];
         }
     }
     return entry;
@@ -90,18 +96,10 @@ LoadReport loadSourceBackbone(GraphModule& model, const std::filesystem::path& w
     for (const Node& n : spec.nodes)
         if (n.kind == NodeKind::Linear && n.opt.outFeatures == spec.numClasses)
             head.insert(n.id);
-    torch::NoGradGuard noGrad;
-    for (auto& p : model.named_parameters()) {
-        const auto dot = p.key().rfind('.');
-        if (dot == std::string::npos || !head.count(p.key().substr(0, dot)))
-            continue;
-        // As torchvision initialises classifier layers: small normal weights, zero biases.
-        if (p.key().compare(dot, std::string::npos, ".weight") == 0)
-            p.value().normal_(0.0, 0.01);
-        else
-            p.value().zero_();
-        report.headReinitialised = true;
-    }
+    // The head starts as the family starts it from scratch.
+    for (const std::string& id : head)
+        model.resetLayer(id);
+    report.headReinitialised = report.headReinitialised || !head.empty();
     return report;
 }
 

@@ -11,6 +11,7 @@
 #include "models/zoo.h"
 #include "train/experiment.h"
 #include "train/run_folder.h"
+#include "train/run_setup.h"
 #include "train/segmentation_data.h"
 #include "weights/state_dict.h"
 #include "weights/weight_matching.h"
@@ -58,6 +59,27 @@ int roundTo16(int v)
     return std::max(16, int(std::lround(v / 16.0)) * 16);
 }
 
+/// The normalisation the run trained with, as its summary records it; runs written before it
+/// did used ImageNet's.
+Normalization runNormalization(const nlohmann::json& summary, const Experiment& e, int channels)
+{
+    const nlohmann::json n = summary.value("normalization", nlohmann::json());
+    const auto floats = [&](const char* key) {
+        std::vector<float> out;
+        if (n.is_object() && n.contains(key) && n[key].is_array())
+            for (const nlohmann::json& v : n[key])
+                if (v.is_number())
+                    out.push_back(v.get<float>());
+        return out;
+    };
+    Normalization result{floats("mean"), floats("std")};
+    if (int(result.mean.size()) == channels && int(result.std.size()) == channels)
+        return result;
+    if (e.data.normalize == "none")
+        return {std::vector<float>(size_t(channels), 0.f), std::vector<float>(size_t(channels), 1.f)};
+    return Normalization::imagenet(channels);
+}
+
 }  // namespace
 
 RunPredictor::RunPredictor(const fs::path& runDir) : m_runDir(runDir)
@@ -94,8 +116,11 @@ RunPredictor::RunPredictor(const fs::path& runDir) : m_runDir(runDir)
         throw Error(folder.file("model.pth").string() + ": does not match the run's " + m_arch);
     m_model->eval();
     m_size = static_cast<int>(e.data.imageSize ? e.data.imageSize : m_model->spec().defaultInputH);
-    m_pipeline = std::make_unique<TransformPipeline>(m_segmentation ? TransformPipeline::segmentationEval(m_size, m_channels)
-                                                                    : TransformPipeline::classificationEval(m_size, m_channels));
+    m_randomCrops = e.data.augment.randomResizedCrop;
+    m_pipeline = std::make_unique<TransformPipeline>(
+        m_segmentation ? TransformPipeline::segmentationEval(m_size, m_channels)
+                       : classificationEvalTransforms(e.data.augment, m_size, m_channels));
+    m_pipeline->setNormalization(runNormalization(summary, e, m_channels));
 }
 
 RunPredictor::~RunPredictor() = default;
@@ -138,9 +163,11 @@ Prediction RunPredictor::predict(const fs::path& image, int64_t topK, bool withH
         p.heatProblem = e.what();
         return p;
     }
-    // Back from the network's centre crop to the image: the evaluation resize (size / 0.875 on the
-    // shorter side, as TransformPipeline::classificationEval) and the crop offset, pixel centres aligned.
-    const cv::Size resized = Resize::outputSize(original.height, original.width, int(std::lround(m_size / 0.875)));
+    // Back from the network's centre crop to the image: the evaluation resize of the shorter side
+    // (size / 0.875 after random crops, else size; see classificationEvalTransforms) and the crop
+    // offset, pixel centres aligned.
+    const int shorter = m_randomCrops ? int(std::lround(m_size / 0.875)) : m_size;
+    const cv::Size resized = Resize::outputSize(original.height, original.width, shorter);
     const cv::Rect crop = CenterCrop::cropRect(resized.height, resized.width, m_size, m_size);
     const cv::Size out = mapSize(original);
     const double ax = double(out.width) / resized.width;

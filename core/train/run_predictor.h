@@ -82,6 +82,7 @@ private:
     std::vector<std::string> m_classes;
     int m_channels = 3;
     int m_size = 224;
+    bool m_randomCrops = true;  // trained with RandomResizedCrop: evaluated at size / 0.875, then cropped
     std::shared_ptr<GraphModule> m_model;
     std::unique_ptr<TransformPipeline> m_pipeline;
 };

@@ -3,6 +3,8 @@
 #include "common/errors.h"
 #include "data/data_loader.h"
 #include "data/sample_rng.h"
+#include "data/sample_source.h"
+#include "data/transform_pipeline.h"
 #include "train/experiment.h"
 #include "train/feature_cache.h"
 #include "weights/weight_matching.h"
@@ -10,6 +12,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <sstream>
 #include <thread>
 
 namespace tl {
@@ -43,7 +46,60 @@ std::function<std::vector<std::vector<int64_t>>(int64_t)> loaderOrder(size_t sam
     };
 }
 
+constexpr size_t kNormalizationSamples = 500;
+
 }  // namespace
+
+std::string csvNumber(double v)
+{
+    std::ostringstream s;
+    s.precision(8);
+    s << v;
+    return s.str();
+}
+
+AugmentOptions augmentOptions(const AugmentConfig& a)
+{
+    AugmentOptions options;
+    options.scaleMin = a.randomResizedCrop ? a.minScale : 1.0;
+    options.horizontalFlip = a.horizontalFlip;
+    options.rotationDegrees = a.rotationDegrees;
+    options.brightness = options.contrast = options.saturation = a.colorJitter;
+    return options;
+}
+
+TransformPipeline classificationEvalTransforms(const AugmentConfig& a, int size, int channels)
+{
+    if (a.randomResizedCrop)
+        return TransformPipeline::classificationEval(size, channels);
+    TransformPipeline pipeline(size, size, channels);
+    pipeline.add(std::make_shared<Resize>(size));
+    pipeline.add(std::make_shared<CenterCrop>(size, size));
+    return pipeline;
+}
+
+Normalization normalizationFor(const std::string& setting, int channels, const SampleSource& train)
+{
+    if (setting == "imagenet")
+        return Normalization::imagenet(channels);
+    if (setting == "none")
+        return {std::vector<float>(size_t(channels), 0.f), std::vector<float>(size_t(channels), 1.f)};
+    if (setting != "dataset")
+        throw InvalidArgument("unknown normalisation '" + setting + "' (imagenet, dataset, none)");
+    std::vector<cv::Mat> images;
+    const size_t n = train.size();
+    const size_t count = std::min(n, kNormalizationSamples);
+    for (size_t k = 0; k < count; ++k) {
+        try {
+            images.push_back(train.load(k * n / count).image);
+        } catch (const DataError&) {
+            // A bad image is skipped here as the loader skips it.
+        }
+    }
+    if (images.empty())
+        throw DataError("no training image could be read to measure the dataset's normalisation");
+    return Normalization::measure(images);
+}
 
 int applyThreadSetting(int configured)
 {

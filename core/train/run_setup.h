@@ -10,9 +10,30 @@ namespace tl {
 
 class DataLoader;
 class FreezePlan;
+class SampleSource;
+class TransformPipeline;
 struct AugmentConfig;
+struct AugmentOptions;
 struct Experiment;
 struct LoadReport;
+struct Normalization;
+
+/// A number as the run folder's CSV files write it (8 significant digits).
+std::string csvNumber(double value);
+
+/// The loader's augmentation for an experiment's `data.augment`.
+AugmentOptions augmentOptions(const AugmentConfig& augment);
+
+/// The transforms that validation and prediction of a classification run use: torchvision's
+/// Resize(size / 0.875) + CenterCrop(size) when training crops at random (RandomResizedCrop
+/// zooms in), else Resize(size) + CenterCrop(size), the very images training saw, so that a
+/// model is judged at the scale it learned.
+TransformPipeline classificationEvalTransforms(const AugmentConfig& augment, int size, int channels);
+
+/// The input normalisation `data.normalize` asks for: "imagenet" (torchvision's statistics),
+/// "none" (pixels in [0, 1] as they are) or "dataset" (the mean and standard deviation of the
+/// training images, measured on up to 500 of them, evenly spread).
+Normalization normalizationFor(const std::string& setting, int channels, const SampleSource& train);
 
 /// Sets LibTorch's intra-op thread count from a `train.threads` setting (0: every core) and
 /// returns it; LibTorch itself would use one thread on some machines.

@@ -67,9 +67,13 @@ int64_t highestMaskClass(const SegmentationIndex& index, const DecodeOptions& op
     return highest;
 }
 
-void saveSegmentationSplit(const SegmentationIndex& index, const fs::path& file, double valFraction, uint64_t seed)
+void saveSegmentationSplit(const SegmentationIndex& index, const fs::path& file, const SplitOptions& options)
 {
-    nlohmann::json json{{"format", kSplitFormat}, {"version", 1}, {"seed", seed}, {"valFraction", valFraction}};
+    nlohmann::json json{{"format", kSplitFormat},
+                        {"version", 1},
+                        {"seed", options.seed},
+                        {"valFraction", options.valFraction},
+                        {"validation", {{"source", options.valSource}, {"folder", options.valFolder}}}};
     for (Split split : {Split::Train, Split::Val, Split::Test}) {
         nlohmann::json list = nlohmann::json::array();
         for (const SegmentationItem& item : index.items)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/dataset_split.h"
 #include "data/dataset_types.h"
 #include "data/image_decoder.h"
 
@@ -20,8 +21,8 @@ void requireTaskFits(const Experiment& experiment);
 int64_t highestMaskClass(const SegmentationIndex& index, const DecodeOptions& options, std::string* where = nullptr);
 
 /// Writes which image went to which split (paths relative to the dataset root), atomically.
-void saveSegmentationSplit(const SegmentationIndex& index, const std::filesystem::path& file, double valFraction,
-                           uint64_t seed);
+void saveSegmentationSplit(const SegmentationIndex& index, const std::filesystem::path& file,
+                           const SplitOptions& options);
 /// Restores a saved split; pairs on disk but not in the file are left out and reported as skipped.
 /// Throws DataError for a file that is no segmentation split.
 void loadSegmentationSplit(SegmentationIndex& index, const std::filesystem::path& file);

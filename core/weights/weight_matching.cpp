@@ -176,14 +176,12 @@ LoadReport loadWeights(GraphModule& module, const StateDict& file)
         copyInto(it->second, data);
     }
     if (match.report.headReinitialised) {
-        // As torchvision initialises classifier layers: small normal weights, zero biases.
-        for (const std::string& name : match.report.mismatched) {
-            torch::Tensor& t = tensors.at(name);
-            if (endsWith(name, ".weight"))
-                t.normal_(0.0, 0.01);
-            else
-                t.zero_();
-        }
+        // The new head starts as the family starts it from scratch.
+        std::set<std::string> layers;
+        for (const std::string& name : match.report.mismatched)
+            layers.insert(name.substr(0, name.rfind('.')));
+        for (const std::string& layer : layers)
+            module.resetLayer(layer);
     }
     return match.report;
 }

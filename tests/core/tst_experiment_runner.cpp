@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -105,6 +106,9 @@ private Q_SLOTS:
     void pretrainStageBeatsScratch();
     void pretrainResumesInEitherStage_data();
     void pretrainResumesInEitherStage();
+    void validationFolderIsUsed();
+    void runWithoutValidationHasNoValidationScore();
+    void normalisationSettingChangesTheInput();
 
 private:
     std::string transferData();
@@ -226,7 +230,7 @@ void TestExperimentRunner::fineTuningFromSourceBeatsScratch()
     source.data.augment.horizontalFlip = true;
     ExperimentRunner sourceRun(source, runs);
     const RunSummary sourceSummary = sourceRun.run();
-    QVERIFY2(sourceSummary.bestValTop1 > 0.25, qPrintable(QString::number(sourceSummary.bestValTop1)));  // chance: 0.125
+    QVERIFY2(sourceSummary.bestFigure("best_val_top1") > 0.25, qPrintable(QString::number(sourceSummary.bestFigure("best_val_top1"))));  // chance: 0.125
 
     Experiment fineTune = smallExperiment(root + "/target");
     fineTune.model.weights = sourceRun.folder().path().string();  // a run folder: its trained weights
@@ -239,8 +243,8 @@ void TestExperimentRunner::fineTuningFromSourceBeatsScratch()
     scratch.freeze.preset = FreezePreset::FromScratch;
     const RunSummary tuned = ExperimentRunner(fineTune, runs).run();
     const RunSummary fresh = ExperimentRunner(scratch, runs).run();
-    qInfo("target top-1: fine-tuned %.3f, from scratch %.3f", tuned.bestValTop1, fresh.bestValTop1);
-    QVERIFY(tuned.bestValTop1 > fresh.bestValTop1);
+    qInfo("target top-1: fine-tuned %.3f, from scratch %.3f", tuned.bestFigure("best_val_top1"), fresh.bestFigure("best_val_top1"));
+    QVERIFY(tuned.bestFigure("best_val_top1") > fresh.bestFigure("best_val_top1"));
 }
 
 void TestExperimentRunner::writesValidationMetricsAndPredictions()
@@ -334,9 +338,9 @@ void TestExperimentRunner::pretrainStageBeatsScratch()
     PretrainConfig source;
     source.data = target.data;
     source.data.train = root + "/source";
-    source.epochs = 15;
+    source.epochs = 25;
     source.optim = target.optim;
-    source.optim.lr = 0.002;
+    source.optim.lr = 0.003;
     staged.pretrain = source;
 
     ExperimentRunner runner(staged, runs);
@@ -345,26 +349,27 @@ void TestExperimentRunner::pretrainStageBeatsScratch()
     QCOMPARE(tuned.outcome, RunOutcome::Finished);
     QVERIFY(tuned.last.val && fresh.last.val);
     qInfo("target top-1 after pretraining %.3f (best %.3f), from scratch %.3f (best %.3f)", tuned.last.val->top1,
-          tuned.bestValTop1, fresh.last.val->top1, fresh.bestValTop1);
+          tuned.bestFigure("best_val_top1"), fresh.last.val->top1, fresh.bestFigure("best_val_top1"));
     QVERIFY(tuned.last.val->top1 > fresh.last.val->top1);
     QVERIFY(tuned.last.val->top1 > 0.2);  // chance: five classes
-    QVERIFY(tuned.bestValTop1 > fresh.bestValTop1);
+    QVERIFY(tuned.bestFigure("best_val_top1") > fresh.bestFigure("best_val_top1"));
 
     // The source stage is a run folder of its own, with the source's eight classes.
     const std::filesystem::path stage = runner.folder().path() / "pretrain";
     for (const char* name : {"experiment.json", "split.json", "metrics.csv", "epochs.csv", "summary.json", "log.txt",
                              "checkpoint_last.pt", "model.pth", "confusion.json", "val_predictions.csv"})
         QVERIFY2(std::filesystem::exists(stage / name), name);
-    QCOMPARE(lineCount(stage / "epochs.csv"), 1 + 15);
+    QCOMPARE(lineCount(stage / "epochs.csv"), 1 + 25);
     const auto stageSummary = nlohmann::json::parse(RunFolder::open(stage).readText("summary.json"));
     QCOMPARE(stageSummary.at("classes").size(), size_t{8});
     const auto summaryJson = nlohmann::json::parse(runner.folder().readText("summary.json"));
     QCOMPARE(summaryJson.at("classes").size(), size_t{5});
     const nlohmann::json& entry = summaryJson.at("pretrain");
     QCOMPARE(entry.at("run").get<std::string>(), std::string("pretrain"));
-    QCOMPARE(entry.at("epochs").get<int>(), 15);
+    QCOMPARE(entry.at("epochs").get<int>(), 25);
     QCOMPARE(entry.at("best_val_top1").get<double>(), stageSummary.at("best_val_top1").get<double>());
-    QVERIFY(entry.at("best_val_top1").get<double>() > 0.25);  // chance: 0.125
+    QVERIFY2(entry.at("best_val_top1").get<double>() > 0.25,  // chance: 0.125
+             qPrintable(QString::number(entry.at("best_val_top1").get<double>())));
     QVERIFY(QString::fromStdString(runner.folder().readText("log.txt")).contains(QStringLiteral("new 5-class head")));
 }
 
@@ -413,6 +418,109 @@ void TestExperimentRunner::pretrainResumesInEitherStage()
     const auto b = nlohmann::json::parse(resumed.folder().readText("summary.json"));
     QCOMPARE(b.at("pretrain"), a.at("pretrain"));
     QCOMPARE(b.at("pretrain").at("epochs").get<int>(), 2);
+}
+
+void TestExperimentRunner::validationFolderIsUsed()
+{
+    // Class folders for training and a separate folder for validation, as data.val names it.
+    Experiment e = smallExperiment(m_data + "/train");
+    e.data.val = m_data + "/val";
+    e.data.valFraction = 0.0;
+    e.train.epochs = 1;
+    std::vector<std::string> log;
+    ExperimentRunner runner(e, (m_dir.path() + QStringLiteral("/runs-valfolder")).toStdString(),
+                            [&log](const std::string& line) { log.push_back(line); });
+    const RunSummary summary = runner.run();
+    QCOMPARE(summary.outcome, RunOutcome::Finished);
+    QVERIFY(summary.last.val);
+    QCOMPARE(summary.bestBy, std::string("val_top1"));
+    const auto s = nlohmann::json::parse(runner.folder().readText("summary.json"));
+    QCOMPARE(s["validation"]["source"].get<std::string>(), std::string("folder"));
+    QCOMPARE(s["validation"]["images"].get<int>(), 8 * 4);  // four a class in the val folder
+    QCOMPARE(s["validation"]["folder"].get<std::string>(), e.data.val);
+    const auto split = nlohmann::json::parse(runner.folder().readText("split.json"));
+    QCOMPARE(split["validation"]["source"].get<std::string>(), std::string("folder"));
+    QCOMPARE(split["train"].size(), size_t(8 * 12));  // val_fraction 0: every training image trains
+    QCOMPARE(split["val"].size(), size_t(8 * 4));
+    bool said = false;
+    for (const std::string& line : log)
+        said = said || line.find("32 for validation (folder " + e.data.val + ")") != std::string::npos;
+    QVERIFY(said);
+
+    // A validation folder with other classes is refused, naming what differs.
+    const std::filesystem::path odd = (m_dir.path() + QStringLiteral("/oddval")).toStdString();
+    const std::filesystem::path image = std::filesystem::directory_iterator(m_data + "/val/circle")->path();
+    for (const char* name : {"circle", "zebra"}) {
+        std::filesystem::create_directories(odd / name);
+        std::filesystem::copy(image, odd / name / "a.png");
+    }
+    e.data.val = odd.string();
+    QString message;
+    try {
+        ExperimentRunner(e, (m_dir.path() + QStringLiteral("/runs-oddval")).toStdString()).run();
+    } catch (const DataError& error) {
+        message = QString::fromUtf8(error.what());
+    }
+    QVERIFY2(message.contains(QString::fromStdString(odd.string())), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("'square'")), qPrintable(message));   // missing
+    QVERIFY2(message.contains(QStringLiteral("'zebra'")), qPrintable(message));  // extra
+}
+
+void TestExperimentRunner::runWithoutValidationHasNoValidationScore()
+{
+    Experiment e = smallExperiment(m_data + "/train");
+    e.data.valFraction = 0.0;
+    e.train.epochs = 3;
+    ExperimentRunner runner(e, (m_dir.path() + QStringLiteral("/runs-noval")).toStdString());
+    const RunSummary summary = runner.run();
+    QCOMPARE(summary.outcome, RunOutcome::Finished);
+    QVERIFY(!summary.last.val);
+    QCOMPARE(summary.bestBy, std::string("train_loss"));
+    QCOMPARE(summary.bestFigure("best_val_top1"), -1.0);
+    const RunFolder& f = runner.folder();
+    const auto s = nlohmann::json::parse(f.readText("summary.json"));
+    for (auto it = s.begin(); it != s.end(); ++it)
+        QVERIFY2(it.key().find("val") == std::string::npos || it.key() == "validation", it.key().c_str());
+    QCOMPARE(s["best_by"].get<std::string>(), std::string("train_loss"));
+    QCOMPARE(s["validation"]["source"].get<std::string>(), std::string("none"));
+    // The best epoch is the one with the lowest training loss.
+    const std::vector<std::string> rows = csvRows(f.readText("epochs.csv"));
+    QCOMPARE(rows.size(), size_t(4));
+    int lowest = 0;
+    double lowestLoss = 1e30;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const std::vector<std::string> cells = fields(rows[i]);
+        QVERIFY(cells.at(3).empty() && cells.at(4).empty() && cells.at(5).empty());  // no val_loss/top1/top5
+        if (std::stod(cells.at(1)) < lowestLoss) {
+            lowestLoss = std::stod(cells.at(1));
+            lowest = int(i);
+        }
+    }
+    QCOMPARE(s["best_epoch"].get<int>(), lowest);
+    QVERIFY(std::abs(s["best_train_loss"].get<double>() - lowestLoss) < 1e-6);
+    QVERIFY(!std::filesystem::exists(f.file("confusion.json")));
+    QVERIFY(!std::filesystem::exists(f.file("val_predictions.csv")));
+}
+
+void TestExperimentRunner::normalisationSettingChangesTheInput()
+{
+    // The same run with each normalisation: the recorded statistics differ and so does training.
+    std::map<std::string, nlohmann::json> summaries;
+    for (const char* setting : {"imagenet", "none", "dataset"}) {
+        Experiment e = smallExperiment(m_data);
+        e.data.normalize = setting;
+        e.train.epochs = 1;
+        ExperimentRunner runner(e, (m_dir.path() + QStringLiteral("/runs-norm")).toStdString());
+        runner.run();
+        summaries[setting] = nlohmann::json::parse(runner.folder().readText("summary.json"));
+    }
+    QVERIFY(std::abs(summaries["imagenet"]["normalization"]["mean"][0].get<double>() - 0.449) < 1e-6);
+    QCOMPARE(summaries["none"]["normalization"]["mean"][0].get<double>(), 0.0);
+    QCOMPARE(summaries["none"]["normalization"]["std"][0].get<double>(), 1.0);
+    const double mean = summaries["dataset"]["normalization"]["mean"][0].get<double>();
+    QVERIFY2(mean > 0.0 && mean < 1.0 && std::abs(mean - 0.449) > 1e-3, qPrintable(QString::number(mean)));
+    QVERIFY(summaries["none"]["final_train_loss"] != summaries["imagenet"]["final_train_loss"]);
+    QVERIFY(summaries["dataset"]["final_train_loss"] != summaries["imagenet"]["final_train_loss"]);
 }
 
 QTEST_APPLESS_MAIN(TestExperimentRunner)

@@ -162,7 +162,7 @@ void TestSegmentationRunner::tinyUNetLearnsTheShapes()
     QCOMPARE(s["classes"].get<int>(), 9);  // background and the eight shapes
     // epochs.csv keeps eight significant digits.
     QVERIFY(std::abs(s["best_val_miou"].get<double>() - best) < 1e-6);
-    QCOMPARE(summary.bestValMeanIou, s["best_val_miou"].get<double>());
+    QCOMPARE(summary.bestFigure("best_val_miou"), s["best_val_miou"].get<double>());
     QCOMPARE(s["best_epoch"].get<int>(), int(std::max_element(miou.begin(), miou.end()) - miou.begin()) + 1);
     QVERIFY(std::abs(s["final_val"]["miou"].get<double>() - miou.back()) < 1e-6);
     QCOMPARE(s["final_val"]["iou"].size(), size_t(9));
