@@ -4,6 +4,7 @@
 #include "data/dataset_split.h"
 #include "data/health_check.h"
 #include "data/image_folder.h"
+#include "data/validation_folder.h"
 
 #include <QFile>
 #include <QThread>
@@ -61,7 +62,7 @@ void addDuplicateWarnings(DatasetSummary& summary, const HealthReport& report)
 
 }  // namespace
 
-void DatasetScanWorker::scan(quint64 job, const QString& folder, const SplitSettings& split,
+void DatasetScanWorker::scan(quint64 job, const QString& folder, const QString& valFolder, const SplitSettings& split,
                              const std::shared_ptr<std::atomic<bool>>& cancel)
 {
     m_index = {};
@@ -111,7 +112,7 @@ void DatasetScanWorker::scan(quint64 job, const QString& folder, const SplitSett
             if (m_index.classes.size() != size_t(s.classes.size()))
                 throw DataError(root.string() + ": the folder changed while it was being checked; scan it again");
         }
-        Q_EMIT finished(job, splitSummary(split));
+        Q_EMIT finished(job, splitSummary(valFolder, split));
     } catch (const std::exception& e) {  // DataError, cv::Exception, filesystem errors
         m_index = {};
         m_base = {};
@@ -119,24 +120,39 @@ void DatasetScanWorker::scan(quint64 job, const QString& folder, const SplitSett
     }
 }
 
-void DatasetScanWorker::resplit(quint64 job, const SplitSettings& split)
+void DatasetScanWorker::resplit(quint64 job, const QString& valFolder, const SplitSettings& split)
 {
     if (m_base.root.isEmpty())
         return;
     try {
-        Q_EMIT finished(job, splitSummary(split));
+        Q_EMIT finished(job, splitSummary(valFolder, split));
     } catch (const std::exception& e) {
         Q_EMIT failed(job, m_base.root, fromFsString(e.what()));
     }
 }
 
-DatasetSummary DatasetScanWorker::splitSummary(const SplitSettings& split) const
+DatasetSummary DatasetScanWorker::splitSummary(const QString& valFolder, const SplitSettings& split) const
 {
     DatasetSummary s = m_base;
     s.split = split;
+    s.valFolder = valFolder;
+    if (!valFolder.isEmpty())
+        s.presplit = true;
     if (s.kind != QLatin1String("classification"))
         return s;
     ClassificationIndex index = m_index;
+    if (!valFolder.isEmpty()) {
+        // The same rule training applies, so the counts shown are the counts trained on.
+        const size_t known = index.warnings.size();
+        try {
+            useValidationFolder(index, toFsPath(valFolder));
+        } catch (const std::exception& e) {  // DataError, filesystem errors
+            s.errors.append(fromFsString(e.what()));
+            return s;
+        }
+        for (size_t i = known; i < index.warnings.size(); ++i)
+            s.warnings.append(fromFsString(index.warnings[i]));
+    }
     SplitOptions options;
     options.valFraction = split.valFraction;
     options.seed = split.seed;

@@ -17,9 +17,9 @@ class DatasetScanWorker final : public QObject {
 public:
     using QObject::QObject;
 
-    void scan(quint64 job, const QString& folder, const SplitSettings& split,
+    void scan(quint64 job, const QString& folder, const QString& valFolder, const SplitSettings& split,
               const std::shared_ptr<std::atomic<bool>>& cancel);
-    void resplit(quint64 job, const SplitSettings& split);
+    void resplit(quint64 job, const QString& valFolder, const SplitSettings& split);
 
 Q_SIGNALS:
     void progress(quint64 job, qint64 done, qint64 total);
@@ -27,7 +27,7 @@ Q_SIGNALS:
     void failed(quint64 job, const QString& folder, const QString& message);
 
 private:
-    DatasetSummary splitSummary(const SplitSettings& split) const;
+    DatasetSummary splitSummary(const QString& valFolder, const SplitSettings& split) const;
 
     ClassificationIndex m_index;  // usable files of the last classification scan
     DatasetSummary m_base;        // the last scan's summary before splitting

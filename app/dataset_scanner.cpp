@@ -24,7 +24,7 @@ DatasetScanner::~DatasetScanner()
     m_thread.reset();
 }
 
-void DatasetScanner::startScan(const QString& folder, const SplitSettings& split)
+void DatasetScanner::startScan(const QString& folder, const QString& valFolder, const SplitSettings& split)
 {
     if (m_cancel)
         m_cancel->store(true);
@@ -34,18 +34,18 @@ void DatasetScanner::startScan(const QString& folder, const SplitSettings& split
     DatasetScanWorker* worker = m_worker;
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
     QMetaObject::invokeMethod(
-        m_worker, [worker, job, folder, split, cancel] { worker->scan(job, folder, split, cancel); },
+        m_worker, [worker, job, folder, valFolder, split, cancel] { worker->scan(job, folder, valFolder, split, cancel); },
         Qt::QueuedConnection);
 }
 
-void DatasetScanner::resplit(const SplitSettings& split)
+void DatasetScanner::resplit(const QString& valFolder, const SplitSettings& split)
 {
     if (m_busy)
         return;  // the running scan's result will carry the settings it was started with
     const quint64 job = ++m_job;
     DatasetScanWorker* worker = m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker, job, split] { worker->resplit(job, split); }, Qt::QueuedConnection);
+        m_worker, [worker, job, valFolder, split] { worker->resplit(job, valFolder, split); }, Qt::QueuedConnection);
 }
 
 void DatasetScanner::cancel()

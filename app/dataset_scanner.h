@@ -18,8 +18,8 @@ public:
     /// Cancels a running scan and waits for the worker thread to end.
     ~DatasetScanner() override;
 
-    void startScan(const QString& folder, const SplitSettings& split) override;
-    void resplit(const SplitSettings& split) override;
+    void startScan(const QString& folder, const QString& valFolder, const SplitSettings& split) override;
+    void resplit(const QString& valFolder, const SplitSettings& split) override;
     void cancel() override;
     bool isBusy() const override { return m_busy; }
 

@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -42,6 +43,28 @@ namespace {
 
 // Bump when docks are added or renamed, so an old saved layout is not applied to a new window.
 constexpr int kLayoutVersion = 3;
+
+/// The first-start size: roomy where the screen allows, else the whole screen with the docks
+/// arranged so that each has the room it needs. A saved layout replaces it on later starts.
+void fitToScreen(QMainWindow* window)
+{
+    const QSize preferred(1440, 900);
+    const QRect available = window->screen() ? window->screen()->availableGeometry() : QRect(QPoint(0, 0), preferred);
+    if (available.width() >= preferred.width() && available.height() >= preferred.height()) {
+        window->resize(preferred);
+        return;
+    }
+    // A laptop screen: the whole screen. Below 1000 pixels of height the hyperparameter form and
+    // the dataset view do not both fit in the right-hand column, so they share it as tabs.
+    window->resize(preferred.boundedTo(available.size()));
+    window->setWindowState(window->windowState() | Qt::WindowMaximized);
+    if (available.height() < 1000) {
+        QDockWidget* form = window->findChild<QDockWidget*>(QStringLiteral("hyperparameterDock"));
+        QDockWidget* dataset = window->findChild<QDockWidget*>(QStringLiteral("datasetDock"));
+        window->tabifyDockWidget(form, dataset);
+        dataset->raise();
+    }
+}
 
 }  // namespace
 
@@ -65,7 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createToolBar();
     createStatusBar();
     connectTraining();
-    resize(1440, 900);
+    fitToScreen(this);
     restoreLayout();
     setExperiment(Experiment{}, QString());
 }
@@ -186,6 +209,7 @@ void MainWindow::createDocks()
     createDatasetDock();
 }
 
+
 void MainWindow::createArchitectureDock()
 {
     auto* content = new QWidget(this);
@@ -284,7 +308,13 @@ void MainWindow::createCentralTabs()
     m_tabs->addTab(createDiagramTab(), tr("Diagram"));
     m_tabs->addTab(createTrainingTab(), tr("Training"));
     m_tabs->addTab(createResultsTab(), tr("Results"));
-    m_tabs->addTab(createRunsTab(), tr("Runs"));
+    // The runs table is wider than a laptop's central area leaves; it scrolls rather than push the
+    // window beyond the screen.
+    auto* runsScroll = new QScrollArea(m_tabs);
+    runsScroll->setWidget(createRunsTab());
+    runsScroll->setWidgetResizable(true);
+    runsScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(runsScroll, tr("Runs"));
     setCentralWidget(m_tabs);
     connect(m_diagram, &ArchitectureDiagram::freezeToggled, this, &MainWindow::setFrozen);
 }

@@ -75,6 +75,8 @@ public:
 
 public Q_SLOTS:
     void setDataFolder(const QString& folder);
+    /// The experiment's separate validation folder (data.val); empty: validate on the training folder's images.
+    void setValidationFolder(const QString& folder);
     /// Starts a new run of the experiment; false (with the reason shown) when it cannot.
     bool startTraining();
     bool continueRun(const QString& runDir);

@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "architecture_tree.h"
+#include "dataset_panel.h"
 #include "common/errors.h"
 #include "diagram/architecture_diagram.h"
 #include "experiment_file.h"
@@ -134,6 +135,11 @@ void MainWindow::setExperiment(const Experiment& experiment, const QString& path
     m_experiment.freeze = freeze;  // showArchitecture() resets the id lists, which belong to this network
     refreshFreeze();
     m_form->applyTo(m_experiment);
+    // Before experimentChanged, so the dock's scan of the data folder counts this validation folder.
+    const std::string val = withAbsolutePaths(m_experiment, m_path).data.val;
+    m_datasetPanel->setValidationFolder(val.empty() ? QString() : QString::fromStdString(val));
+    connect(m_datasetPanel, &DatasetPanel::validationFolderChosen, this, &MainWindow::setValidationFolder,
+            Qt::UniqueConnection);
     setModified(false);
     Q_EMIT experimentChanged();
 }
@@ -204,6 +210,16 @@ void MainWindow::setDataFolder(const QString& folder)
     setModified(true);
     updateSummary();
     Q_EMIT experimentChanged();
+}
+
+void MainWindow::setValidationFolder(const QString& folder)
+{
+    const std::string val = folder.isEmpty() ? std::string() : QDir::cleanPath(folder).toStdString();
+    if (val == m_experiment.data.val)
+        return;
+    m_experiment.data.val = val;
+    setModified(true);
+    updateSummary();
 }
 
 void MainWindow::chooseDataFolder()
@@ -370,8 +386,10 @@ void MainWindow::updateSummary()
     const ZooEntry* entry = findArch(m_experiment.model.arch);
     if (!entry || m_training->isBusy())
         return;
-    const QString data = m_experiment.data.train.empty() ? tr("no data folder chosen")
-                                                         : QString::fromStdString(m_experiment.data.train);
+    QString data = m_experiment.data.train.empty() ? tr("no data folder chosen")
+                                                   : QString::fromStdString(m_experiment.data.train);
+    if (!m_experiment.data.val.empty())
+        data = tr("%1, validation: %2").arg(data, QString::fromStdString(m_experiment.data.val));
     m_summary->setText(tr("%1 · %2 frozen layers · data: %3")
                            .arg(QString::fromStdString(entry->title))
                            .arg(m_frozen.size())

@@ -30,6 +30,28 @@ QString durationText(qint64 seconds)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
+/// The end of a finished run, naming the figure that chose the best epoch.
+QString finishedText(const RunResult& result)
+{
+    const QString top1 = QStringLiteral("best_val_top1");
+    const QString miou = QStringLiteral("best_val_miou");
+    const QString loss = QStringLiteral("best_train_loss");
+    if (result.bestBy == QLatin1String("val_miou") && result.best.contains(miou))
+        return MainWindow::tr("Done: %n epoch(s), best validation mIoU %1% at epoch %2.", nullptr, result.epochsDone)
+            .arg(100.0 * result.best.value(miou), 0, 'f', 1)
+            .arg(result.bestEpoch);
+    if (result.validated() && result.best.contains(top1))
+        return MainWindow::tr("Done: %n epoch(s), best validation top-1 %1% at epoch %2.", nullptr, result.epochsDone)
+            .arg(100.0 * result.best.value(top1), 0, 'f', 1)
+            .arg(result.bestEpoch);
+    if (result.best.contains(loss))
+        return MainWindow::tr("Done: %n epoch(s), no validation data; lowest training loss %1 at epoch %2.", nullptr,
+                              result.epochsDone)
+            .arg(result.best.value(loss), 0, 'g', 4)
+            .arg(result.bestEpoch);
+    return MainWindow::tr("Done: %n epoch(s).", nullptr, result.epochsDone);
+}
+
 }  // namespace
 
 void MainWindow::connectTraining()
@@ -153,13 +175,17 @@ void MainWindow::onEpoch(const EpochSample& e)
 {
     m_plots->addEpoch(double(e.step), e.trainAccuracy, e.hasVal ? std::optional<double>(e.valLoss) : std::nullopt,
                       e.hasVal ? std::optional<double>(e.valTop1) : std::nullopt);
-    QString text = tr("Epoch %1 of %2: train loss %3, accuracy %4%")
+    QString text = tr("Epoch %1 of %2: train loss %3, train accuracy %4%")
                        .arg(e.epoch)
                        .arg(m_experiment.train.epochs)
                        .arg(e.trainLoss, 0, 'g', 4)
                        .arg(100.0 * e.trainAccuracy, 0, 'f', 1);
-    if (e.hasVal)
+    if (e.hasVal && e.segmentation)
+        text += tr("; validation loss %1, mIoU %2%").arg(e.valLoss, 0, 'g', 4).arg(100.0 * e.valMeanIou, 0, 'f', 1);
+    else if (e.hasVal)
         text += tr("; validation loss %1, top-1 %2%").arg(e.valLoss, 0, 'g', 4).arg(100.0 * e.valTop1, 0, 'f', 1);
+    else
+        text += tr("; no validation data");
     m_summary->setText(text);
 }
 
@@ -210,9 +236,7 @@ void MainWindow::onFinished(const RunResult& result)
     else if (result.outcome == QLatin1String("diverged"))
         text = tr("The loss diverged (%1): lower the learning rate and start again.").arg(result.message);
     else
-        text = tr("Done: %n epoch(s), best top-1 %1% at epoch %2.", nullptr, result.epochsDone)
-                   .arg(100.0 * result.bestScore, 0, 'f', 1)
-                   .arg(result.bestEpoch);
+        text = finishedText(result);
     if (result.outcome != QLatin1String("stopped") && result.outcome != QLatin1String("diverged"))
         m_progress->setValue(m_progress->maximum());
     m_summary->setText(text);

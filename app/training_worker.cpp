@@ -59,6 +59,10 @@ public:
             e.valLoss = m.val->loss;
             e.valTop1 = m.val->top1;
             e.valTop5 = m.val->top5;
+            if (m.val->segmentation) {
+                e.segmentation = true;
+                e.valMeanIou = m.val->segmentation->meanIou;
+            }
         }
         e.seconds = m.seconds;
         e.imagesPerSecond = m.imagesPerSecond;
@@ -134,7 +138,9 @@ void TrainingWorker::train(const TrainingRequest& request)
         result.message = QString::fromStdString(summary.message);
         result.epochsDone = summary.epochsDone;
         result.bestEpoch = summary.bestEpoch;
-        result.bestScore = summary.bestValTop1;
+        result.bestBy = QString::fromStdString(summary.bestBy);
+        for (const auto& [name, value] : summary.best)
+            result.best.insert(QString::fromStdString(name), value);
         Q_EMIT finished(result);
     } catch (const c10::Error& e) {
         Q_EMIT failed(tr("LibTorch stopped the run: %1").arg(QString::fromStdString(e.what_without_backtrace())), runDir);

@@ -42,11 +42,13 @@ struct EpochSample {
     int epoch = 0;      // 1-based, as shown
     qint64 step = 0;    // the last optimisation step of the epoch
     double trainLoss = 0.0;
-    double trainAccuracy = 0.0;
+    double trainAccuracy = 0.0;  // segmentation: the training pixel accuracy
     bool hasVal = false;
+    bool segmentation = false;
     double valLoss = 0.0;
-    double valTop1 = 0.0;
+    double valTop1 = 0.0;  // segmentation: the validation pixel accuracy
     double valTop5 = 0.0;
+    double valMeanIou = 0.0;  // segmentation only
     double seconds = 0.0;
     double imagesPerSecond = 0.0;
 };
@@ -58,7 +60,12 @@ struct RunResult {
     QString message;
     int epochsDone = 0;
     int bestEpoch = -1;
-    double bestScore = 0.0;
+    /// What chose the best epoch: "val_top1", "val_miou", or "train_loss" without validation data.
+    QString bestBy;
+    /// The best epoch's measured figures by summary.json's names ("best_val_top1", "best_train_loss", ...).
+    QHash<QString, double> best;
+
+    bool validated() const { return bestBy.startsWith(QLatin1String("val_")); }
 };
 
 /// What to train: a new run of `experiment` under `runsDir`, or the run in `resumeDir`.

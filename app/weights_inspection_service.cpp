@@ -49,10 +49,12 @@ QVector<WeightsEntry> WeightsInspectionWorker::findEntries(const QString& arch, 
         if (info.arch != arch)
             continue;
         QString label = tr("%1 (%2)").arg(info.name, info.date);
-        if (info.bestValTop1 >= 0.0)
-            label = tr("%1 (%2, top-1 %3%)").arg(info.name, info.date).arg(info.bestValTop1 * 100.0, 0, 'f', 1);
-        else if (info.bestValMeanIou >= 0.0)
-            label = tr("%1 (%2, mIoU %3%)").arg(info.name, info.date).arg(info.bestValMeanIou * 100.0, 0, 'f', 1);
+        if (info.validated() && info.bestValTop1 >= 0.0)
+            label = tr("%1 (%2, validation top-1 %3%)").arg(info.name, info.date).arg(info.bestValTop1 * 100.0, 0, 'f', 1);
+        else if (info.validated() && info.bestValMeanIou >= 0.0)
+            label = tr("%1 (%2, validation mIoU %3%)").arg(info.name, info.date).arg(info.bestValMeanIou * 100.0, 0, 'f', 1);
+        else if (info.bestBy == QLatin1String("train_loss"))
+            label = tr("%1 (%2, no validation)").arg(info.name, info.date);
         entries.append({WeightsEntry::Kind::RunFolder, label, info.path,
                         tr("%1\nthe run's trained weights (model.pth), %2 classes").arg(info.path).arg(info.classCount)});
     }

@@ -50,6 +50,23 @@ DatasetPanel::DatasetPanel(DatasetScanBackend* backend, QWidget* parent)
     top->addWidget(m_path, 1);
     layout->addLayout(top);
 
+    auto* valRow = new QHBoxLayout;
+    auto* chooseVal = new QPushButton(tr("Choose Validation Folder…"), this);
+    chooseVal->setObjectName(QStringLiteral("chooseValFolderButton"));
+    chooseVal->setToolTip(tr("A folder with the same class folders whose images validate the run; the training "
+                             "folder then gives no validation images."));
+    m_valPath = new QLabel(this);
+    m_valPath->setObjectName(QStringLiteral("valFolderPath"));
+    m_valPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_valPath->setMinimumWidth(40);
+    m_clearVal = new QPushButton(tr("Clear"), this);
+    m_clearVal->setObjectName(QStringLiteral("clearValFolderButton"));
+    m_clearVal->setToolTip(tr("Validate on images of the training folder again"));
+    valRow->addWidget(chooseVal);
+    valRow->addWidget(m_valPath, 1);
+    valRow->addWidget(m_clearVal);
+    layout->addLayout(valRow);
+
     m_status = new QLabel(tr("Drop an image folder anywhere on the window: one sub-folder per class, "
                              "or train/ and val/ folders that each hold the class folders."), this);
     m_status->setObjectName(QStringLiteral("datasetStatus"));
@@ -90,6 +107,8 @@ DatasetPanel::DatasetPanel(DatasetScanBackend* backend, QWidget* parent)
     layout->addWidget(m_tabs, 1);
 
     connect(choose, &QPushButton::clicked, this, &DatasetPanel::chooseFolder);
+    connect(chooseVal, &QPushButton::clicked, this, &DatasetPanel::chooseValidationFolder);
+    connect(m_clearVal, &QPushButton::clicked, this, &DatasetPanel::clearValidationFolder);
     connect(m_cancel, &QPushButton::clicked, this, &DatasetPanel::cancelScan);
     connect(m_dropFilter, &FolderDropFilter::pathDropped, this, &DatasetPanel::loadFolder);
     connect(m_valFraction, &QDoubleSpinBox::valueChanged, this, &DatasetPanel::onSplitEdited);
@@ -103,6 +122,7 @@ DatasetPanel::DatasetPanel(DatasetScanBackend* backend, QWidget* parent)
     connect(m_backend, &DatasetScanBackend::failed, this, &DatasetPanel::onFailed);
     m_dropFilter->install(this);
     setBusy(false);
+    showValidationFolder();
 }
 
 DatasetPanel::~DatasetPanel() = default;
@@ -178,8 +198,51 @@ void DatasetPanel::setSplitSettings(const SplitSettings& split)
     const QSignalBlocker b(m_seed);
     m_valFraction->setValue(split.valFraction * 100.0);
     m_seed->setValue(int(qMin<quint64>(split.seed, quint64(m_seed->maximum()))));
-    if (!m_summary.root.isEmpty() && !m_summary.presplit && !m_backend->isBusy())
-        m_backend->resplit(splitSettings());
+    if (!m_summary.presplit)
+        recount();
+}
+
+void DatasetPanel::setValidationFolder(const QString& path)
+{
+    const QString folder = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    if (folder == m_valFolder)
+        return;
+    m_valFolder = folder;
+    showValidationFolder();
+    recount();
+}
+
+void DatasetPanel::chooseValidationFolder()
+{
+    const QString start = m_valFolder.isEmpty() ? m_folder : m_valFolder;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a Validation Folder"), start);
+    if (dir.isEmpty())
+        return;
+    setValidationFolder(dir);
+    Q_EMIT validationFolderChosen(m_valFolder);
+}
+
+void DatasetPanel::clearValidationFolder()
+{
+    if (m_valFolder.isEmpty())
+        return;
+    setValidationFolder(QString());
+    Q_EMIT validationFolderChosen(QString());
+}
+
+void DatasetPanel::showValidationFolder()
+{
+    m_valPath->setText(m_valFolder.isEmpty() ? tr("Validation: from the training folder")
+                                             : tr("Validation: %1").arg(QDir::toNativeSeparators(m_valFolder)));
+    m_valPath->setToolTip(m_valFolder.isEmpty() ? QString() : QDir::toNativeSeparators(m_valFolder));
+    m_clearVal->setEnabled(!m_valFolder.isEmpty());
+}
+
+void DatasetPanel::recount()
+{
+    // A scan still running recounts when it ends (showSummary compares what it was started with).
+    if (!m_summary.root.isEmpty() && !m_backend->isBusy())
+        m_backend->resplit(m_valFolder, splitSettings());
 }
 
 void DatasetPanel::chooseFolder()
@@ -212,7 +275,7 @@ void DatasetPanel::loadFolder(const QString& path)
     m_progress->setFormat(tr("Listing files"));
     setBusy(true);
     m_awaitingScan = true;
-    m_backend->startScan(m_folder, splitSettings());
+    m_backend->startScan(m_folder, m_valFolder, splitSettings());
 }
 
 void DatasetPanel::cancelScan()
@@ -273,8 +336,7 @@ void DatasetPanel::showSummary(const DatasetSummary& summary)
 
     m_valFraction->setEnabled(!summary.presplit);
     m_seed->setEnabled(!summary.presplit);
-    m_splitNote->setText(summary.presplit ? tr("The split comes from the folder's train/ and val/ folders.")
-                                          : tr("Each class is split on its own, the same way on every machine."));
+    showSplitNote(summary);
     if (summary.cancelled) {
         setStatus(tr("The check was cancelled; the figures cover part of the files. Drop the folder again to "
                      "check all of it."), true);
@@ -285,6 +347,12 @@ void DatasetPanel::showSummary(const DatasetSummary& summary)
         QString text = tr("%1 images in %2 classes").arg(locale.toString(summary.images)).arg(summary.classes.size());
         if (!summary.sizes.isEmpty())
             text += QStringLiteral(", ") + summary.sizes;
+        if (!summary.valFolder.isEmpty()) {
+            qint64 val = 0;
+            for (const DatasetClassInfo& c : summary.classes)
+                val += c.val;
+            text += tr("; %n validation image(s) from the validation folder", nullptr, int(val));
+        }
         if (!summary.skipped.isEmpty())
             text += tr("; %n file(s) skipped (see Problems)", nullptr, int(summary.skipped.size()));
         setStatus(text + QLatin1Char('.'), false);
@@ -296,15 +364,26 @@ void DatasetPanel::showSummary(const DatasetSummary& summary)
     } else {
         showClass(-1);
     }
-    // The split was edited while the scan ran: recount with what the spin boxes show now.
-    if (!summary.presplit && summary.split != splitSettings() && !m_backend->isBusy())
-        m_backend->resplit(splitSettings());
+    // The split or the validation folder changed while the scan ran: recount with what the panel shows now.
+    if (summary.valFolder != m_valFolder || (!summary.presplit && summary.split != splitSettings()))
+        recount();
     if (!m_awaitingScan)
         return;
     m_awaitingScan = false;
     if (trainable)
         Q_EMIT datasetChosen(summary.root);
     Q_EMIT scanFinished(trainable);
+}
+
+void DatasetPanel::showSplitNote(const DatasetSummary& summary)
+{
+    if (!summary.valFolder.isEmpty())
+        m_splitNote->setText(tr("Train counts come from the training folder, Val counts from the validation folder %1.")
+                                 .arg(QDir::toNativeSeparators(summary.valFolder)));
+    else if (summary.presplit)
+        m_splitNote->setText(tr("The split comes from the folder's train/ and val/ folders."));
+    else
+        m_splitNote->setText(tr("Each class is split on its own, the same way on every machine."));
 }
 
 void DatasetPanel::showClass(int row)
@@ -321,10 +400,9 @@ void DatasetPanel::showClass(int row)
 
 void DatasetPanel::onSplitEdited()
 {
-    const SplitSettings split = splitSettings();
-    if (!m_summary.root.isEmpty() && !m_summary.presplit && !m_backend->isBusy())
-        m_backend->resplit(split);
-    Q_EMIT splitSettingsChanged(split);
+    if (!m_summary.presplit)
+        recount();
+    Q_EMIT splitSettingsChanged(splitSettings());
 }
 
 }  // namespace tl

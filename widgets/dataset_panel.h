@@ -23,7 +23,8 @@ class ThumbnailModel;
 
 /// The dataset dock: takes an image folder (dropped anywhere on the window or chosen), has it
 /// scanned in the background, and shows its classes with counts and bars, a thumbnail grid of
-/// the chosen class, the health check's warnings and skipped files, and the split settings.
+/// the chosen class, the health check's warnings and skipped files, and the split settings or
+/// the separate validation folder the validation images come from.
 class DatasetPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +40,13 @@ public:
     QString statusText() const;
     bool isScanning() const;
 
+    /// The separate validation folder (the experiment's data.val); empty when validation images
+    /// come from the training folder.
+    QString validationFolder() const { return m_valFolder; }
+    /// Shows `path` (empty: none) as the validation folder and recounts the split with it;
+    /// emits nothing, as it shows what the experiment already says.
+    void setValidationFolder(const QString& path);
+
     SplitSettings splitSettings() const;
     /// Shows an experiment's split settings without asking for a new scan of anything.
     void setSplitSettings(const SplitSettings& split);
@@ -47,12 +55,16 @@ public Q_SLOTS:
     /// Checks `path` and scans it when it is a folder; otherwise says why not.
     void loadFolder(const QString& path);
     void chooseFolder();
+    void chooseValidationFolder();
+    void clearValidationFolder();
     void cancelScan();
 
 Q_SIGNALS:
     /// A scanned folder that can train a classifier (the experiment's data.train).
     void datasetChosen(const QString& path);
     void splitSettingsChanged(const tl::SplitSettings& split);
+    /// The user chose a validation folder, or cleared it (empty `path`).
+    void validationFolderChosen(const QString& path);
     /// Every scan ends with this, trainable or not, failed or cancelled.
     void scanFinished(bool trainable);
 
@@ -64,12 +76,17 @@ private:
     void showClass(int row);
     void onFailed(const QString& folder, const QString& message);
     void onSplitEdited();
+    void showValidationFolder();
+    void showSplitNote(const DatasetSummary& summary);
+    /// Recounts the split of the scanned folder with what the panel shows now.
+    void recount();
 
     DatasetScanBackend* m_backend = nullptr;
     FolderDropFilter* m_dropFilter = nullptr;
     ThumbnailLoader* m_loader = nullptr;
     ThumbnailModel* m_thumbnails = nullptr;
     QString m_folder;
+    QString m_valFolder;
     DatasetSummary m_summary;
     bool m_awaitingScan = false;  // a resplit's summary is no new choice of dataset
 
@@ -80,6 +97,8 @@ private:
     QDoubleSpinBox* m_valFraction = nullptr;
     QSpinBox* m_seed = nullptr;
     QLabel* m_splitNote = nullptr;
+    QLabel* m_valPath = nullptr;
+    QPushButton* m_clearVal = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTableView* m_classTable = nullptr;
     QStandardItemModel* m_classModel = nullptr;

@@ -13,10 +13,12 @@ class DatasetScanBackend : public QObject {
 public:
     using QObject::QObject;
 
-    /// Starts scanning `folder` in the background; a scan still running is cancelled first.
-    virtual void startScan(const QString& folder, const SplitSettings& split) = 0;
-    /// Recounts the last scanned folder's split with other settings, without checking files again.
-    virtual void resplit(const SplitSettings& split) = 0;
+    /// Starts scanning `folder` in the background; a scan still running is cancelled first. With a
+    /// `valFolder`, its images are the validation split and the training folder's own val/ is left out.
+    virtual void startScan(const QString& folder, const QString& valFolder, const SplitSettings& split) = 0;
+    /// Recounts the last scanned folder's split with other settings or another validation folder,
+    /// without checking the training files again.
+    virtual void resplit(const QString& valFolder, const SplitSettings& split) = 0;
     virtual void cancel() = 0;
     virtual bool isBusy() const = 0;
 

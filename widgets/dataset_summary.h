@@ -38,7 +38,10 @@ struct DatasetSkippedFile {
 struct DatasetSummary {
     QString root;
     QString kind;  // "classification" or "segmentation"
-    bool presplit = false;
+    /// The separate validation folder the val counts come from (the experiment's data.val);
+    /// empty when the validation images come from the training folder itself.
+    QString valFolder;
+    bool presplit = false;  // the split is given by folders: train/ and val/, or valFolder
     SplitSettings split;
     QVector<DatasetClassInfo> classes;
     qint64 images = 0;

@@ -130,7 +130,32 @@ int classIndex(const QString& cell, const QStringList& classes)
     return int(classes.indexOf(cell));
 }
 
+/// summary.json's best_by. Older summaries lack it and wrote best_val_top1 even for a run
+/// without validation data, so their epochs.csv decides.
+QString bestByOf(const QJsonObject& summary, const QDir& dir, bool segmentation)
+{
+    const QString bestBy = summary.value(QLatin1String("best_by")).toString();
+    if (!bestBy.isEmpty())
+        return bestBy;
+    CsvTable epochs;
+    if (readCsv(dir.filePath(QStringLiteral("epochs.csv")), epochs) && hasValidationValues(epochs))
+        return segmentation ? QStringLiteral("val_miou") : QStringLiteral("val_top1");
+    return QStringLiteral("train_loss");
+}
+
 }  // namespace
+
+bool hasValidationValues(const CsvTable& epochs)
+{
+    for (const QString& column : epochs.header) {
+        if (!column.startsWith(QLatin1String("val_")))
+            continue;
+        for (double v : epochs.numbers(column))
+            if (std::isfinite(v))
+                return true;
+    }
+    return false;
+}
 
 QVector<double> CsvTable::numbers(const QString& name) const
 {
@@ -245,8 +270,12 @@ RunInfo readRunInfo(const QString& runDir)
         info.outcome = o.value(QLatin1String("outcome")).toString();
         info.message = o.value(QLatin1String("message")).toString();
         info.segmentation = o.value(QLatin1String("task")).toString() == QLatin1String("segmentation");
-        info.bestValTop1 = o.value(QLatin1String("best_val_top1")).toDouble(-1.0);
-        info.bestValMeanIou = o.value(QLatin1String("best_val_miou")).toDouble(-1.0);
+        info.bestBy = bestByOf(o, dir, info.segmentation);
+        if (info.validated()) {
+            info.bestValTop1 = o.value(QLatin1String("best_val_top1")).toDouble(-1.0);
+            info.bestValMeanIou = o.value(QLatin1String("best_val_miou")).toDouble(-1.0);
+        }
+        info.bestTrainLoss = o.value(QLatin1String("best_train_loss")).toDouble(-1.0);
         info.epochs = o.value(QLatin1String("epochs_done")).toInt(-1);
         // A classification summary names its classes; a segmentation summary counts them.
         const QJsonValue classes = o.value(QLatin1String("classes"));

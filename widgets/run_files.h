@@ -63,8 +63,13 @@ struct RunInfo {
     QString outcome;  // summary.json's outcome, or "running?" when there is no summary yet
     QString message;
     bool segmentation = false;     // summary.json's task
-    double bestValTop1 = -1.0;     // fraction; negative when unknown (classification)
-    double bestValMeanIou = -1.0;  // fraction; negative when unknown (segmentation)
+    /// What chose the best epoch: "val_top1", "val_miou", "train_loss" (no validation data), or
+    /// empty when the summary is missing. Runs from before summary.json named it count as
+    /// validated only when their epochs.csv holds validation values.
+    QString bestBy;
+    double bestValTop1 = -1.0;     // fraction; negative when not measured (classification)
+    double bestValMeanIou = -1.0;  // fraction; negative when not measured (segmentation)
+    double bestTrainLoss = -1.0;   // the best epoch's training loss; negative when unknown
     int classCount = -1;           // negative when unknown
     int epochs = -1;
     QString experimentFile;  // empty when the run has no experiment.json
@@ -72,6 +77,8 @@ struct RunInfo {
     QStringList classes;   // names, where the summary lists them (classification)
     QStringList missing;   // expected files that are not there
     QStringList problems;  // files that are there but unreadable, with the reason
+
+    bool validated() const { return bestBy.startsWith(QLatin1String("val_")); }
 };
 
 bool readCsv(const QString& file, CsvTable& table, QString* error = nullptr);
@@ -80,5 +87,7 @@ bool readConfusionReport(const QString& file, ConfusionReport& report, QString* 
 bool readValPredictions(const QString& file, const QStringList& classes, QVector<ValPrediction>& rows,
                         QString* error = nullptr);
 RunInfo readRunInfo(const QString& runDir);
+/// Whether an epochs.csv column named val_* holds at least one number.
+bool hasValidationValues(const CsvTable& epochs);
 
 }  // namespace tl

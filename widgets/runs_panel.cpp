@@ -14,6 +14,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tl {
@@ -41,6 +42,35 @@ public:
         return QTreeWidgetItem::operator<(other);
     }
 };
+
+/// The best validation score, or why there is none: a training figure never stands in for it.
+void showBest(QTreeWidgetItem* item, const RunInfo& run)
+{
+    const double best = run.segmentation ? run.bestValMeanIou : run.bestValTop1;
+    if (run.validated() && best >= 0) {
+        item->setText(RunsPanel::BestColumn, run.segmentation ? RunsPanel::tr("mIoU %1 %").arg(best * 100.0, 0, 'f', 1)
+                                                              : RunsPanel::tr("top-1 %1 %").arg(best * 100.0, 0, 'f', 1));
+        item->setData(RunsPanel::BestColumn, SortRole, best);
+        return;
+    }
+    item->setData(RunsPanel::BestColumn, SortRole, -1.0);
+    if (run.bestBy == QLatin1String("train_loss")) {
+        item->setText(RunsPanel::BestColumn, RunsPanel::tr("no validation"));
+        item->setToolTip(RunsPanel::BestColumn,
+                         run.bestTrainLoss >= 0
+                             ? RunsPanel::tr("The run had no validation data; its best epoch is the one with the lowest "
+                                             "training loss (%1).").arg(run.bestTrainLoss, 0, 'g', 4)
+                             : RunsPanel::tr("The run had no validation data; its best epoch is the one with the lowest "
+                                             "training loss."));
+    } else {
+        item->setText(RunsPanel::BestColumn, QStringLiteral("–"));
+    }
+}
+
+bool hasFinite(const QVector<double>& values)
+{
+    return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
 
 void addCurve(QCPGraph* graph, const QVector<double>& x, const QVector<double>& y, double scale)
 {
@@ -188,11 +218,7 @@ void RunsPanel::refresh()
         item->setText(ArchColumn, run.arch);
         item->setText(OutcomeColumn, run.outcome);
         item->setToolTip(OutcomeColumn, run.message);
-        const double best = run.segmentation ? run.bestValMeanIou : run.bestValTop1;
-        item->setText(BestColumn, best < 0 ? QStringLiteral("–")
-                                  : run.segmentation ? tr("mIoU %1 %").arg(best * 100.0, 0, 'f', 1)
-                                                     : tr("top-1 %1 %").arg(best * 100.0, 0, 'f', 1));
-        item->setData(BestColumn, SortRole, best);
+        showBest(item, run);
         item->setText(EpochsColumn, run.epochs >= 0 ? QString::number(run.epochs) : QStringLiteral("–"));
         item->setData(EpochsColumn, SortRole, run.epochs);
         QStringList problems;
@@ -258,18 +284,25 @@ void RunsPanel::replot()
             continue;
         const QColor color = kPalette[m_plotted.size() % std::size(kPalette)];
         const QVector<double> x = epochs.numbers(QStringLiteral("epoch"));
-        QCPGraph* top1 = m_plot->addGraph(top1Rect->axis(QCPAxis::atBottom), top1Rect->axis(QCPAxis::atLeft));
-        top1->setName(names.value(path, QDir(path).dirName()));
-        top1->setPen(QPen(color, 2));
-        top1->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+        const QString name = names.value(path, QDir(path).dirName());
         // Classification runs score by top-1; segmentation runs by mean IoU.
         const QString score = epochs.column(QStringLiteral("val_top1")) >= 0 ? QStringLiteral("val_top1")
                                                                              : QStringLiteral("val_miou");
-        addCurve(top1, x, epochs.numbers(score), 100.0);
+        const QVector<double> scores = epochs.numbers(score);
+        // A run without validation data has no score curve; its loss curve carries its name.
+        const bool validated = hasFinite(scores);
+        if (validated) {
+            QCPGraph* top1 = m_plot->addGraph(top1Rect->axis(QCPAxis::atBottom), top1Rect->axis(QCPAxis::atLeft));
+            top1->setName(name);
+            top1->setPen(QPen(color, 2));
+            top1->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+            addCurve(top1, x, scores, 100.0);
+        }
         QCPGraph* loss = m_plot->addGraph(m_lossRect->axis(QCPAxis::atBottom), m_lossRect->axis(QCPAxis::atLeft));
-        loss->setName(QDir(path).dirName());
+        loss->setName(validated ? QDir(path).dirName() : tr("%1 (no validation; training loss)").arg(name));
         loss->setPen(QPen(color, 2));
-        loss->removeFromLegend();
+        if (validated)
+            loss->removeFromLegend();
         addCurve(loss, x, epochs.numbers(QStringLiteral("train_loss")), 1.0);
         m_plotted.append(path);
     }

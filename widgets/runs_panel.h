@@ -13,9 +13,10 @@ class QTreeWidget;
 
 namespace tl {
 
-/// Every run under a runs folder with its architecture, outcome, best validation top-1 and
-/// epochs (and what is missing from a damaged run); the selected runs' validation top-1 and
-/// training loss per epoch overlaid in one plot.
+/// Every run under a runs folder with its architecture, outcome, best validation score ("no
+/// validation" for a run without validation data) and epochs (and what is missing from a damaged
+/// run); the selected runs' validation top-1 (or mIoU), where measured, and training loss per
+/// epoch overlaid in one plot.
 class RunsPanel final : public QWidget {
     Q_OBJECT
 public:
@@ -31,7 +32,8 @@ public:
     /// Selects the runs with these folder paths (what a user does with Ctrl+click).
     void selectRuns(const QStringList& paths);
     QStringList selectedRuns() const;
-    /// Runs drawn in the plot, in order; each has one validation top-1 graph and one loss graph.
+    /// Runs drawn in the plot, in order; each has one training loss graph, and one validation
+    /// top-1 (or mIoU) graph when its epochs were validated.
     QStringList plottedRuns() const { return m_plotted; }
     int valTop1GraphCount() const;
     int trainLossGraphCount() const;

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
@@ -16,6 +17,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace tl {
 
@@ -90,6 +93,16 @@ TrainingPlots::TrainingPlots(QWidget* parent) : QWidget(parent)
     m_lr->graph(0)->setName(tr("learning rate"));
     for (QCustomPlot* p : {m_loss, m_accuracy})
         p->legend->setVisible(true);
+    m_clipNote = new QCPItemText(m_loss);
+    m_clipNote->setObjectName(QStringLiteral("lossClipNote"));
+    m_clipNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_clipNote->position->setCoords(0.01, 0.99);
+    m_clipNote->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    m_clipNote->setColor(QColor(90, 90, 90));
+    m_clipNote->setBrush(QColor(255, 255, 255, 200));
+    m_clipNote->setPadding(QMargins(3, 1, 3, 1));
+    m_clipNote->setVisible(false);
+    connect(m_loss->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { updateClipMarks(); });
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_accuracy);
@@ -167,6 +180,9 @@ void TrainingPlots::clear()
             p->graph(i)->data()->clear();
     m_ema.reset();
     m_userZoomed.clear();
+    m_firstEpochStep.reset();
+    m_lossClipped = false;
+    updateClipMarks();
     scheduleReplot();
 }
 
@@ -181,6 +197,8 @@ void TrainingPlots::addIteration(double step, double loss, double learningRate)
 void TrainingPlots::addEpoch(double step, double trainAccuracy, std::optional<double> valLoss,
                              std::optional<double> valAccuracy)
 {
+    if (!m_firstEpochStep)
+        m_firstEpochStep = step;
     m_accuracy->graph(TrainAccuracyGraph)->addData(step, 100.0 * trainAccuracy);
     if (valLoss)
         m_loss->graph(ValLossGraph)->addData(step, *valLoss);
@@ -283,9 +301,90 @@ void TrainingPlots::fitToData(QCustomPlot* p)
     p->rescaleAxes(true);
     if (p == m_accuracy) {
         p->yAxis->setRange(0, 100);
-    } else if (p->yAxis->scaleType() == QCPAxis::stLinear) {
-        const QCPRange r = p->yAxis->range();
-        p->yAxis->setRange(std::min(0.0, r.lower), r.upper + 0.05 * std::max(r.size(), 1e-9));
+        return;
+    }
+    if (p->yAxis->scaleType() != QCPAxis::stLinear)
+        return;  // a log axis shows outliers and the rest at once
+    const QCPRange r = p->yAxis->range();
+    const std::optional<double> top = p == m_loss ? robustLossTop() : std::nullopt;
+    if (p == m_loss)
+        m_lossClipped = bool(top);
+    p->yAxis->setRange(std::min(0.0, r.lower), top ? *top : r.upper + 0.05 * std::max(r.size(), 1e-9));
+}
+
+std::optional<double> TrainingPlots::robustLossTop() const
+{
+    // Only points after the first epoch judge what is readable: that epoch starts untrained, and
+    // its validation loss can be far above anything later.
+    if (!m_firstEpochStep)
+        return std::nullopt;
+    std::vector<double> raw;
+    double later = 0.0;
+    for (const QCPGraphData& d : *m_loss->graph(RawLossGraph)->data())
+        if (d.key > *m_firstEpochStep && std::isfinite(d.value))
+            raw.push_back(d.value);
+    if (!raw.empty()) {
+        // A high percentile, so a single spiking batch does not decide the scale either.
+        const size_t at = std::min(raw.size() - 1, size_t(0.98 * double(raw.size())));
+        std::nth_element(raw.begin(), raw.begin() + ptrdiff_t(at), raw.end());
+        later = raw[at];
+    }
+    bool any = !raw.empty();
+    for (const int g : {int(SmoothedLossGraph), int(ValLossGraph)})
+        for (const QCPGraphData& d : *m_loss->graph(g)->data())
+            if (d.key > *m_firstEpochStep && std::isfinite(d.value)) {
+                later = std::max(later, d.value);
+                any = true;
+            }
+    if (!any || later <= 0.0)
+        return std::nullopt;
+    const double top = 1.1 * later;
+    // Cut only where it pays: the full range would squash the later curves to under two thirds.
+    return largestLoss() > 1.5 * top ? std::optional<double>(top) : std::nullopt;
+}
+
+double TrainingPlots::largestLoss() const
+{
+    double largest = -std::numeric_limits<double>::infinity();
+    for (int g = 0; g < m_loss->graphCount(); ++g)
+        for (const QCPGraphData& d : *m_loss->graph(g)->data())
+            if (std::isfinite(d.value))
+                largest = std::max(largest, d.value);
+    return largest;
+}
+
+std::optional<double> TrainingPlots::lossClippedAbove() const
+{
+    if (!m_lossClipped)
+        return std::nullopt;
+    return m_loss->yAxis->range().upper;
+}
+
+void TrainingPlots::updateClipMarks()
+{
+    const double top = m_loss->yAxis->range().upper;
+    // Once the user zooms out past the largest value, nothing is cut any more.
+    if (m_lossClipped && (top >= largestLoss() || m_loss->yAxis->scaleType() != QCPAxis::stLinear))
+        m_lossClipped = false;
+    for (QCPItemText* mark : std::as_const(m_clipMarks))
+        m_loss->removeItem(mark);
+    m_clipMarks.clear();
+    m_clipNote->setVisible(m_lossClipped);
+    if (!m_lossClipped)
+        return;
+    m_clipNote->setText(tr("values above %1 clipped").arg(QLocale().toString(top, 'g', 3)));
+    const QColor red = m_loss->graph(ValLossGraph)->pen().color();
+    for (const QCPGraphData& d : *m_loss->graph(ValLossGraph)->data()) {
+        if (!(d.value > top) || m_clipMarks.size() >= 50)
+            continue;
+        auto* mark = new QCPItemText(m_loss);
+        mark->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        mark->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        mark->position->setCoords(d.key, 0.0);
+        mark->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        mark->setColor(red);
+        mark->setText(QStringLiteral("\u25B2 ") + QLocale().toString(d.value, 'g', 3));
+        m_clipMarks << mark;
     }
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QCPItemText;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QTimer;
@@ -22,6 +23,9 @@ namespace tl {
 /// Points are cheap to add; the plots repaint on a timer while data arrives and rest otherwise.
 /// Each plot has a crosshair with the values under the mouse, wheel zoom and drag (double-click
 /// fits the data again), a log scale for loss and learning rate, and export as PNG, PDF or SVG.
+/// An untrained first epoch can score a validation loss ten times the later ones; the linear loss
+/// axis then ends a little above the later epochs' values, the points above it are marked at the
+/// top edge with their values, and a note says so. Zooming out far enough shows them again.
 class TrainingPlots final : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +55,8 @@ public:
     int replotCount() const { return m_replots; }
     /// Milliseconds between repaints while data arrives.
     static constexpr int kReplotIntervalMs = 100;
+    /// The loss value above which points are cut off at the top edge; none when all are shown.
+    std::optional<double> lossClippedAbove() const;
 
 private:
     QCustomPlot* makePlot(const QString& name, const QString& yLabel);
@@ -59,6 +65,9 @@ private:
     void recomputeSmoothing();
     void exportWithDialog(Plot plot);
     void fitToData(QCustomPlot* plot);
+    std::optional<double> robustLossTop() const;
+    double largestLoss() const;
+    void updateClipMarks();
 
     QCustomPlot* m_loss = nullptr;
     QCustomPlot* m_accuracy = nullptr;
@@ -71,6 +80,10 @@ private:
     bool m_dirty = false;
     int m_replots = 0;
     QVector<QCustomPlot*> m_userZoomed;  // plots the user zoomed or dragged: they stop following the data
+    std::optional<double> m_firstEpochStep;
+    bool m_lossClipped = false;  // the fit cut outliers off and the view still does
+    QCPItemText* m_clipNote = nullptr;
+    QVector<QCPItemText*> m_clipMarks;
 };
 
 }  // namespace tl

@@ -125,12 +125,14 @@ void TrainProgress::onEpoch(const EpochMetrics& m)
     std::ostringstream line;
     line.precision(4);
     line << epochLabel(done) << " done in " << duration(m.seconds) << ": train loss " << m.trainLoss
-         << ", accuracy " << m.trainAccuracy;
+         << ", train accuracy " << m.trainAccuracy;
     if (m.val && m.val->segmentation)
-        line << "; val loss " << m.val->loss << ", pixel accuracy " << m.val->segmentation->pixelAccuracy << ", mean IoU "
-             << m.val->segmentation->meanIou << ", Dice " << m.val->segmentation->meanDice;
+        line << "; val loss " << m.val->loss << ", val pixel accuracy " << m.val->segmentation->pixelAccuracy
+             << ", val mean IoU " << m.val->segmentation->meanIou << ", val Dice " << m.val->segmentation->meanDice;
     else if (m.val)
-        line << "; val loss " << m.val->loss << ", top-1 " << m.val->top1 << ", top-5 " << m.val->top5;
+        line << "; val loss " << m.val->loss << ", val top-1 " << m.val->top1 << ", val top-5 " << m.val->top5;
+    else
+        line << "; no validation";
     line << "  (ETA " << duration(eta) << ")";
     emit(line.str());
 }
@@ -156,23 +158,43 @@ std::string TrainProgress::epochLabel(int epoch) const
 void TrainProgress::finished(const RunSummary& summary, const std::string& runDir)
 {
     if (m_json) {
-        emit(nlohmann::json{{"event", "finished"}, {"outcome", toString(summary.outcome)}, {"message", summary.message},
-                            {"epochs_done", summary.epochsDone}, {"best_epoch", summary.bestEpoch},
-                            {"best_val_top1", summary.bestValTop1}, {"best_val_miou", summary.bestValMeanIou},
-                            {"run_dir", runDir}}
-                 .dump());
+        nlohmann::json j{{"event", "finished"},
+                         {"outcome", toString(summary.outcome)},
+                         {"message", summary.message},
+                         {"epochs_done", summary.epochsDone},
+                         {"best_epoch", summary.bestEpoch},
+                         {"best_by", summary.bestBy}};
+        // Only what was measured: a run without validation data has no best_val_* at all.
+        for (const auto& [name, value] : summary.best)
+            j[name] = value;
+        j["run_dir"] = runDir;
+        emit(j.dump());
         return;
     }
     std::ostringstream line;
     line << toString(summary.outcome) << " after " << summary.epochsDone << " epochs";
-    if (summary.bestEpoch > 0 && summary.bestValMeanIou > 0.0)
-        line << "; best mean IoU " << summary.bestValMeanIou << " at epoch " << summary.bestEpoch;
-    else if (summary.bestEpoch > 0)
-        line << "; best top-1 " << summary.bestValTop1 << " at epoch " << summary.bestEpoch;
+    if (summary.bestEpoch > 0)
+        line << "; " << bestText(summary);
     if (!summary.message.empty())
         line << " (" << summary.message << ")";
     emit(line.str());
     emit("run folder: " + runDir);
+}
+
+std::string TrainProgress::bestText(const RunSummary& summary)
+{
+    std::ostringstream text;
+    text.precision(4);
+    const std::string epoch = " at epoch " + std::to_string(summary.bestEpoch);
+    if (summary.bestBy == "val_miou" && summary.best.count("best_val_miou"))
+        text << "best val mean IoU " << summary.best.at("best_val_miou") << epoch;
+    else if (summary.bestBy == "val_top1" && summary.best.count("best_val_top1"))
+        text << "best val top-1 " << summary.best.at("best_val_top1") << epoch;
+    else if (summary.best.count("best_train_loss"))
+        text << "no validation data; lowest train loss " << summary.best.at("best_train_loss") << epoch;
+    else
+        text << "best epoch " << summary.bestEpoch;
+    return text.str();
 }
 
 }  // namespace tl::cli

@@ -28,6 +28,8 @@ private:
     void emit(const std::string& line, bool transient = false);
     /// "epoch 3/10", or "pretrain epoch 3/10" while the source stage trains.
     std::string epochLabel(int epoch) const;
+    /// What chose the best epoch and its figure, named for what it measures.
+    static std::string bestText(const RunSummary& summary);
 
     bool m_json;
     bool m_terminal;

@@ -29,7 +29,37 @@ int classOf(const QString& path, const QHash<QString, int>& classes)
     return -1;
 }
 
+/// How the split was made: a seeded fraction, or given by folders (no fraction is held out then).
+QString splitText(const RunData& run)
+{
+    const QString source = jsonAt(run.summary, QStringLiteral("validation.source")).toString();
+    if (source == QLatin1String("folder") || source == QLatin1String("split_folders"))
+        return tr("given by the folders");
+    return tr("seed %1, validation fraction %2")
+        .arg(run.split.value(QStringLiteral("seed")).toVariant().toString())
+        .arg(run.split.value(QStringLiteral("valFraction")).toDouble());
+}
+
 }  // namespace
+
+QString validationText(const RunData& run)
+{
+    const QJsonObject v = run.summary.value(QStringLiteral("validation")).toObject();
+    const QString source = v.value(QStringLiteral("source")).toString();
+    const int images = v.value(QStringLiteral("images")).toInt();
+    if (source == QLatin1String("folder"))
+        return tr("%1 images from the validation folder %2").arg(images).arg(v.value(QStringLiteral("folder")).toString());
+    if (source == QLatin1String("split_folders"))
+        return tr("%1 images from the data folder's val/ folder").arg(images);
+    if (source == QLatin1String("fraction"))
+        return tr("%1 images held out of the training folder (validation fraction %2)")
+            .arg(images)
+            .arg(run.split.value(QStringLiteral("valFraction")).toDouble(
+                jsonAt(run.experiment, QStringLiteral("data.val_fraction")).toDouble()));
+    if (source == QLatin1String("none") || run.withoutValidation())
+        return tr("none: the run had no validation data");
+    return tr("validation data (its source was not recorded)");
+}
 
 ReportSection datasetSection(const RunData& run)
 {
@@ -63,9 +93,8 @@ ReportSection datasetSection(const RunData& run)
         {tr("Training folder"), root.isEmpty() ? QStringLiteral("–") : root},
         {tr("Classes"), QString::number(classes.size())},
         {tr("Images"), QString::number(all.size())},
-        {tr("Split"), tr("seed %1, validation fraction %2")
-                          .arg(run.split.value(QStringLiteral("seed")).toVariant().toString())
-                          .arg(run.split.value(QStringLiteral("valFraction")).toDouble())},
+        {tr("Split"), splitText(run)},
+        {tr("Validation"), validationText(run)},
         {tr("Fingerprint (SHA-256 of the sorted file list)"), QString::fromLatin1(fingerprint)},
     }));
     ReportTable table;

@@ -120,11 +120,21 @@ QByteArray thumbnailJpeg(const QString& path)
     return bytes;
 }
 
+/// Why a section of validation results is empty: a run without validation data has none.
+QString noValidationText()
+{
+    return tr("The run had no validation data, so there are no validation results to show.");
+}
+
 }  // namespace
 
 ReportSection confusionSection(const RunData& run)
 {
     ReportSection section{QStringLiteral("confusion"), tr("Confusion matrix"), {}};
+    if (run.withoutValidation()) {
+        section.blocks << ReportBlock::paragraph(noValidationText());
+        return section;
+    }
     const Confusion c = confusionOf(run);
     if (!c.valid()) {
         section.blocks << ReportBlock::note(tr("confusion.json and val_predictions.csv are missing: no confusion matrix."));
@@ -163,6 +173,10 @@ ReportSection confusionSection(const RunData& run)
 ReportSection perClassSection(const RunData& run)
 {
     ReportSection section{QStringLiteral("per-class"), tr("Per-class metrics"), {}};
+    if (run.withoutValidation()) {
+        section.blocks << ReportBlock::paragraph(noValidationText());
+        return section;
+    }
     ReportTable table;
     table.header = QStringList{tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")};
     table.numeric = {false, true, true, true, true};
@@ -209,6 +223,10 @@ ReportSection perClassSection(const RunData& run)
 ReportSection gallerySection(const RunData& run, int count)
 {
     ReportSection section{QStringLiteral("misclassified"), tr("Misclassified images"), {}};
+    if (run.withoutValidation()) {
+        section.blocks << ReportBlock::paragraph(noValidationText());
+        return section;
+    }
     const CsvTable& p = run.predictions;
     if (!p.has(QStringLiteral("path")) || !p.has(QStringLiteral("target")) || !p.has(QStringLiteral("predicted"))) {
         section.blocks << ReportBlock::note(tr("val_predictions.csv is missing: no gallery of misclassified images."));

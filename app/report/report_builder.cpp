@@ -64,6 +64,29 @@ QString torchvisionCall(const QString& arch, int classes, int channels)
     return QStringLiteral("torchvision.models.%1(num_classes=%2)").arg(arch, n);
 }
 
+/// summary.json's entry for the source stage: its epochs and its best validation top-1, or that
+/// it had no validation data. Entries written before best_by was recorded name a top-1 either
+/// way, so the stage's own folder decides then.
+QString pretrainText(const RunData& run, const QJsonObject& pretrain)
+{
+    const int epochs = pretrain.value(QStringLiteral("epochs")).toInt();
+    const QString bestBy = pretrain.value(QStringLiteral("best_by")).toString();
+    const bool validated = !bestBy.isEmpty() ? bestBy.startsWith(QLatin1String("val_"))
+                                             : run.pretrain && run.pretrain->validated();
+    const QJsonValue top1 = pretrain.value(QStringLiteral("best_val_top1"));
+    const QString folder = pretrain.value(QStringLiteral("run")).toString();
+    if (validated && top1.isDouble())
+        return tr("%1 epochs (%2/), best validation top-1 %3 %")
+            .arg(epochs)
+            .arg(folder)
+            .arg(100.0 * top1.toDouble(), 0, 'f', 1);
+    if (validated)
+        return tr("%1 epochs (%2/)").arg(epochs).arg(folder);
+    return tr("%1 epochs (%2/), no validation data: its best epoch had the lowest training loss")
+        .arg(epochs)
+        .arg(folder);
+}
+
 }  // namespace
 
 QString formatNumber(double value, int digits)
@@ -99,6 +122,13 @@ ReportSection overviewSection(const RunData& run)
     const QString message = run.summary.value(QStringLiteral("message")).toString();
     if (!message.isEmpty())
         rows.push_back({tr("Message"), message});
+    if (!run.summary.isEmpty() || !run.epochs.isEmpty()) {
+        rows.push_back({tr("Validation"), validationText(run)});
+        rows.push_back({tr("Best checkpoint"), bestCheckpointText(run)});
+    }
+    const QJsonObject pretrain = run.summary.value(QStringLiteral("pretrain")).toObject();
+    if (!pretrain.isEmpty())
+        rows.push_back({tr("Pretraining stage"), pretrainText(run, pretrain)});
     section.blocks << ReportBlock::ofTable(keyValueTable(rows));
     if (!run.finished())
         section.blocks << ReportBlock::note(

@@ -25,6 +25,14 @@ ReportSection usageSection(const RunData& run);
 /// Only when something is missing: every file the run lacks and what that leaves out.
 ReportSection missingSection(const QList<const RunData*>& runs);
 
+/// Which figure chose the best checkpoint, in words: the validation score, or the lowest
+/// training loss for a run without validation data.
+QString bestByText(const RunData& run);
+/// "epoch 3, chosen by the highest validation top-1", from summary.json.
+QString bestCheckpointText(const RunData& run);
+/// Where the run's validation images came from, and how many there were.
+QString validationText(const RunData& run);
+
 /// A number for a table: `digits` decimals, "–" when not finite.
 QString formatNumber(double value, int digits = 4);
 /// Seconds as "1 h 02 min", "3 min 05 s" or "12.3 s".

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace tl::report {
 
 namespace {
@@ -96,6 +98,48 @@ bool RunData::finished() const
     return outcome == QLatin1String("finished") && hasFile(QStringLiteral("model.pth"));
 }
 
+bool RunData::segmentation() const
+{
+    const QString task = summary.value(QStringLiteral("task")).toString();
+    if (!task.isEmpty())
+        return task == QLatin1String("segmentation");
+    return epochs.has(QStringLiteral("val_miou")) || jsonAt(experiment, QStringLiteral("task")).toString() == QLatin1String("segmentation");
+}
+
+QString RunData::bestBy() const
+{
+    const QString recorded = summary.value(QStringLiteral("best_by")).toString();
+    if (!recorded.isEmpty())
+        return recorded;
+    if (summary.isEmpty() && epochs.isEmpty())
+        return {};
+    for (const QString& column : epochs.header)
+        if (column.startsWith(QLatin1String("val_")))
+            for (double v : epochs.numbers(column))
+                if (std::isfinite(v))
+                    return segmentation() ? QStringLiteral("val_miou") : QStringLiteral("val_top1");
+    return QStringLiteral("train_loss");
+}
+
+QString RunData::scoreColumn() const
+{
+    return segmentation() ? QStringLiteral("val_miou") : QStringLiteral("val_top1");
+}
+
+double RunData::bestValScore() const
+{
+    if (!validated())
+        return NAN;
+    const QJsonValue recorded = summary.value(QLatin1String("best_") + scoreColumn());
+    if (recorded.isDouble())
+        return recorded.toDouble();
+    double best = NAN;
+    for (double v : epochs.numbers(scoreColumn()))
+        if (std::isfinite(v) && !(v <= best))
+            best = v;
+    return best;
+}
+
 QJsonValue jsonAt(const QJsonObject& object, const QString& dottedPath)
 {
     QJsonValue v = object;
@@ -119,8 +163,10 @@ RunData loadRun(const QString& dir)
     run.summary = readJson(run, QStringLiteral("summary.json"), tr("the outcome and the environment"));
     run.epochs = readCsv(run, QStringLiteral("epochs.csv"), tr("the per-epoch curves and metrics"));
     run.metrics = readCsv(run, QStringLiteral("metrics.csv"), tr("the per-iteration loss and learning rate"));
-    run.confusion = readJson(run, QStringLiteral("confusion.json"), tr("the confusion matrix and per-class scores"));
-    run.predictions = readCsv(run, QStringLiteral("val_predictions.csv"), tr("the gallery of misclassified images"));
+    // A run without validation data writes no validation files: their absence is no damage.
+    const bool unvalidated = run.bestBy() == QLatin1String("train_loss");
+    run.confusion = readJson(run, QStringLiteral("confusion.json"), tr("the confusion matrix and per-class scores"), unvalidated);
+    run.predictions = readCsv(run, QStringLiteral("val_predictions.csv"), tr("the gallery of misclassified images"), unvalidated);
     QByteArray log;
     if (readFile(run, QStringLiteral("log.txt"), log, tr("the skipped files and the training log"))) {
         static const QRegularExpression skipped(QStringLiteral("^skipped (.+?): (.*)$"));

@@ -48,6 +48,20 @@ struct RunData {
     /// True when summary.json says the run ended (finished or stopped early) with every epoch done.
     bool finished() const;
     int plannedEpochs() const;
+
+    bool segmentation() const;
+    /// What chose the best epoch: summary.json's best_by ("val_top1", "val_miou", "train_loss").
+    /// Runs written before it was recorded count as validated only when epochs.csv holds
+    /// validation values; empty when neither file tells.
+    QString bestBy() const;
+    /// Whether the run's epochs were scored on validation data.
+    bool validated() const { return bestBy().startsWith(QLatin1String("val_")); }
+    /// Known to have had no validation data (false when neither summary.json nor epochs.csv tells).
+    bool withoutValidation() const { return bestBy() == QLatin1String("train_loss"); }
+    /// The epochs.csv column that scores the run on validation: val_miou or val_top1.
+    QString scoreColumn() const;
+    /// The best epoch's validation score (a fraction), NaN when not measured.
+    double bestValScore() const;
 };
 
 /// Reads a run folder; `dir` must exist (the caller says so otherwise).

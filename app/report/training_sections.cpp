@@ -51,6 +51,49 @@ int bestRow(const RunData& run)
     return -1;
 }
 
+/// epochs.csv's columns without the validation ones of a run that had no validation data:
+/// they are empty, and a table of dashes under validation names says nothing.
+QStringList shownColumns(const RunData& run)
+{
+    if (!run.withoutValidation())
+        return run.epochs.header;
+    QStringList columns;
+    for (const QString& c : run.epochs.header)
+        if (!c.startsWith(QLatin1String("val_")))
+            columns << c;
+    return columns;
+}
+
+/// The figures summary.json holds, for a run whose epochs.csv is gone: validation ones only
+/// when they were measured.
+QList<QPair<QString, QString>> summaryRows(const RunData& run)
+{
+    const QJsonObject& s = run.summary;
+    const auto number = [&s](const char* key) { return formatNumber(s.value(QLatin1String(key)).toDouble(NAN)); };
+    const bool segmentation = run.segmentation();
+    QList<QPair<QString, QString>> rows{
+        {tr("Final train loss"), number("final_train_loss")},
+        {segmentation ? tr("Final train pixel accuracy") : tr("Final train accuracy"),
+         number(segmentation ? "final_train_pixel_accuracy" : "final_train_accuracy")},
+    };
+    const QJsonObject val = s.value(QStringLiteral("final_val")).toObject();
+    if (run.validated() && !val.isEmpty()) {
+        rows.push_back({tr("Final validation loss"), formatNumber(val.value(QStringLiteral("loss")).toDouble(NAN))});
+        if (segmentation)
+            rows.push_back({tr("Final validation mIoU"), formatNumber(val.value(QStringLiteral("miou")).toDouble(NAN))});
+        else
+            rows.push_back({tr("Final validation top-1"), formatNumber(val.value(QStringLiteral("top1")).toDouble(NAN))});
+    }
+    rows.push_back({tr("Best checkpoint"), bestCheckpointText(run)});
+    if (run.validated())
+        rows.push_back({segmentation ? tr("Best validation mIoU") : tr("Best validation top-1"), formatNumber(run.bestValScore())});
+    else if (run.withoutValidation())
+        rows.push_back({tr("Validation"), tr("none: the run had no validation data")});
+    if (s.contains(QStringLiteral("best_train_loss")))
+        rows.push_back({tr("Best epoch's train loss"), number("best_train_loss")});
+    return rows;
+}
+
 }  // namespace
 
 ReportSection curvesSection(const RunData& run)
@@ -77,6 +120,9 @@ ReportSection curvesSection(const RunData& run)
             section.blocks << ReportBlock::ofFigure(epochChart(run, losses, tr("Loss per epoch"), tr("loss")));
         if (!scores.isEmpty())
             section.blocks << ReportBlock::ofFigure(epochChart(run, scores, tr("Accuracy and scores per epoch"), tr("score")));
+        if (run.withoutValidation())
+            section.blocks << ReportBlock::paragraph(
+                tr("The run had no validation data: every per-epoch curve is a training figure."));
     } else {
         section.blocks << ReportBlock::note(tr("epochs.csv is missing: no per-epoch curves."));
     }
@@ -95,6 +141,26 @@ ReportSection curvesSection(const RunData& run)
     return section;
 }
 
+QString bestByText(const RunData& run)
+{
+    const QString by = run.bestBy();
+    if (by == QLatin1String("val_top1"))
+        return tr("the highest validation top-1");
+    if (by == QLatin1String("val_miou"))
+        return tr("the highest validation mIoU");
+    if (by == QLatin1String("train_loss"))
+        return tr("the lowest training loss (the run had no validation data)");
+    return by.isEmpty() ? tr("unknown") : by;
+}
+
+QString bestCheckpointText(const RunData& run)
+{
+    const int best = run.summary.value(QStringLiteral("best_epoch")).toInt(-1);
+    if (best <= 0)
+        return tr("no epoch has finished");
+    return tr("epoch %1, chosen by %2").arg(best).arg(bestByText(run));
+}
+
 ReportSection resultsSection(const RunData& run)
 {
     ReportSection section{QStringLiteral("results"), tr("Final and best metrics"), {}};
@@ -103,27 +169,22 @@ ReportSection resultsSection(const RunData& run)
             section.blocks << ReportBlock::note(tr("Neither epochs.csv nor summary.json is there: no epoch has finished."));
             return section;
         }
-        const QJsonObject val = run.summary.value(QStringLiteral("final_val")).toObject();
         section.blocks << ReportBlock::note(tr("epochs.csv is missing; these values come from summary.json."));
-        section.blocks << ReportBlock::ofTable(keyValueTable({
-            {tr("Final train loss"), formatNumber(run.summary.value(QStringLiteral("final_train_loss")).toDouble(NAN))},
-            {tr("Final train accuracy"), formatNumber(run.summary.value(QStringLiteral("final_train_accuracy")).toDouble(NAN))},
-            {tr("Final validation loss"), formatNumber(val.value(QStringLiteral("loss")).toDouble(NAN))},
-            {tr("Final validation top-1"), formatNumber(val.value(QStringLiteral("top1")).toDouble(NAN))},
-            {tr("Best epoch"), QString::number(run.summary.value(QStringLiteral("best_epoch")).toInt(-1))},
-            {tr("Best validation top-1"), formatNumber(run.summary.value(QStringLiteral("best_val_top1")).toDouble(NAN))},
-        }));
+        section.blocks << ReportBlock::ofTable(keyValueTable(summaryRows(run)));
         return section;
     }
     const int last = int(run.epochs.rows.size()) - 1;
     const int best = bestRow(run);
+    const bool validated = !run.withoutValidation();
+    section.blocks << ReportBlock::paragraph(tr("Best checkpoint: %1.").arg(bestCheckpointText(run)));
     ReportTable table;
     table.header = QStringList{tr("Metric"), tr("Final (epoch %1)").arg(run.epochs.text(last, QStringLiteral("epoch")))};
     if (best >= 0)
         table.header << tr("Best (epoch %1)").arg(run.epochs.text(best, QStringLiteral("epoch")));
     table.numeric = {false, true, true};
     table.firstColumnIsHeader = true;
-    for (const QString& c : run.epochs.header) {
+    const QStringList columns = shownColumns(run);
+    for (const QString& c : columns) {
         if (isBookkeeping(c))
             continue;
         const QVector<double> v = run.epochs.numbers(c);
@@ -135,20 +196,22 @@ ReportSection resultsSection(const RunData& run)
     const auto macroF1 = [&run](const char* which) {
         return run.confusion.value(QLatin1String(which)).toObject().value(QStringLiteral("macro_f1")).toDouble(NAN);
     };
-    if (!run.epochs.has(QStringLiteral("val_macro_f1")) && run.confusion.contains(QStringLiteral("last"))) {
-        QStringList row{tr("macro F1 (confusion.json)"), formatNumber(macroF1("last"))};
+    if (validated && !run.epochs.has(QStringLiteral("val_macro_f1")) && run.confusion.contains(QStringLiteral("last"))) {
+        QStringList row{tr("val macro F1 (confusion.json)"), formatNumber(macroF1("last"))};
         if (best >= 0)
             row << formatNumber(macroF1("best"));
         table.rows << row;
     }
     section.blocks << ReportBlock::ofTable(table);
+    if (run.withoutValidation())
+        section.blocks << ReportBlock::paragraph(tr("No validation data: no validation figures."));
 
     ReportTable all;
-    all.header = run.epochs.header;
+    all.header = columns;
     all.numeric = QVector<bool>(all.header.size(), true);
     for (int r = std::max(0, last + 1 - kEpochRowsListed); r <= last; ++r) {
         QStringList row;
-        for (const QString& c : run.epochs.header) {
+        for (const QString& c : columns) {
             bool ok = false;
             const double v = run.epochs.text(r, c).toDouble(&ok);
             row << (c == QLatin1String("epoch") || !ok ? run.epochs.text(r, c) : formatNumber(v, c == QLatin1String("images_per_second") ? 1 : c == QLatin1String("seconds") ? 2 : 4));

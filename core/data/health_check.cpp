@@ -20,6 +20,9 @@ namespace tl {
 
 namespace {
 
+// The shorter side of the grey decode that is hashed (and compared, for near duplicates).
+constexpr int kPreviewSide = 64;
+
 struct FileCheck {
     fs::path path;
     fs::path mask;
@@ -43,7 +46,7 @@ void checkFile(FileCheck& f, const HealthOptions& options)
         // A 64-bit hash and the size stand in for the bytes; a false match is about 1 in 2^64.
         f.content = std::hash<std::string_view>{}(bytes) ^ (uint64_t(bytes.size()) * 0x9E3779B97F4A7C15ull);
         if (options.decode) {
-            const cv::Mat preview = decodePreview(bytes, 64, decode);
+            const cv::Mat preview = decodePreview(bytes, kPreviewSide, decode);
             cv::Mat hash;
             cv::img_hash::pHash(preview, hash);
             for (int i = 0; i < hash.cols; ++i)
@@ -69,32 +72,39 @@ void checkFile(FileCheck& f, const HealthOptions& options)
     }
 }
 
-void checkAll(std::vector<FileCheck>& files, const HealthOptions& options, bool& cancelled)
+/// Runs work(i) for every i below n on options.threads threads, calling options.progress from
+/// this thread when asked; false when cancelled before the end.
+bool forEachParallel(size_t n, const HealthOptions& options, bool reportProgress, const std::function<void(size_t)>& work)
 {
     std::atomic<size_t> next{0};
     std::atomic<int64_t> done{0};
-    auto work = [&] {
-        for (size_t i = next++; i < files.size(); i = next++) {
+    auto run = [&] {
+        for (size_t i = next++; i < n; i = next++) {
             if (options.cancel && options.cancel->load())
                 return;
-            checkFile(files[i], options);
+            work(i);
             ++done;
         }
     };
     std::vector<std::thread> threads;
-    for (int t = 0; t < std::max(1, options.threads); ++t)
-        threads.emplace_back(work);
-    const int64_t total = int64_t(files.size());
-    while (done < total && !(options.cancel && options.cancel->load())) {
-        if (options.progress)
-            options.progress(done, total);
+    for (int t = 0; t < std::max(1, std::min(options.threads, int(std::max<size_t>(n, 1)))); ++t)
+        threads.emplace_back(run);
+    const int64_t total = int64_t(n);
+    while (reportProgress && done < total && !(options.cancel && options.cancel->load())) {
+        options.progress(done, total);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     for (std::thread& t : threads)
         t.join();
-    if (options.progress)
+    if (reportProgress)
         options.progress(done, total);
-    cancelled = done < total;
+    return done == total;
+}
+
+void checkAll(std::vector<FileCheck>& files, const HealthOptions& options, bool& cancelled)
+{
+    cancelled = !forEachParallel(files.size(), options, bool(options.progress),
+                                 [&](size_t i) { checkFile(files[i], options); });
 }
 
 int64_t median(std::vector<int64_t> values)
@@ -119,6 +129,57 @@ std::string storageKind(const ImageHeader& h)
     }
 }
 
+/// Thumbnails of the files whose hashes have near neighbours, decoded once more: keeping one of
+/// every file would cost a kilobyte or more per image on a dataset of millions.
+std::vector<Thumbnail> thumbnailsOf(const std::vector<size_t>& candidates, const std::vector<FileCheck>& files,
+                                    const std::vector<size_t>& usable, const HealthOptions& options)
+{
+    std::vector<Thumbnail> thumbnails(usable.size());
+    DecodeOptions decode;
+    decode.maxPixels = options.maxPixels;
+    forEachParallel(candidates.size(), options, false, [&](size_t i) {
+        const size_t m = candidates[i];
+        try {
+            thumbnails[m] = Thumbnail(decodePreview(readFileBytes(files[usable[m]].path), kPreviewSide, decode));
+        } catch (const std::exception&) {
+            // Read a moment ago; a file that changed since is simply not confirmed as a duplicate.
+        }
+    });
+    return thumbnails;
+}
+
+void findDuplicates(HealthReport& report, const std::vector<FileCheck>& files, const std::vector<size_t>& usable,
+                    const HealthOptions& options)
+{
+    DuplicateFinder finder(options.nearDuplicateDistance);
+    for (size_t i : usable)
+        finder.add(files[i].content, files[i].perceptual, options.decode);
+    std::vector<Thumbnail> thumbnails;
+    if (options.decode)
+        thumbnails = thumbnailsOf(finder.candidates(), files, usable, options);
+    const auto sameImage = [&](size_t a, size_t b) { return thumbnails[a].sameImage(thumbnails[b]); };
+    int64_t crossSplit = 0;
+    for (const DuplicateGroup& g : finder.groups(sameImage)) {
+        DuplicateReport d{g.exact, g.distance, false, false, {}, {}};
+        std::set<Split> splits;
+        std::set<int> labels;
+        for (size_t m : g.members) {
+            const FileCheck& f = files[usable[m]];
+            d.paths.push_back(f.path.string());
+            d.splits.push_back(f.split);
+            splits.insert(f.split);
+            labels.insert(f.label);
+        }
+        d.crossSplit = splits.size() > 1;
+        d.crossClass = labels.size() > 1;
+        crossSplit += d.crossSplit;
+        report.duplicates.push_back(std::move(d));
+    }
+    if (crossSplit > 0)
+        report.warnings.push_back(std::to_string(crossSplit) +
+                                  " duplicate groups straddle train and validation/test: scores there are inflated");
+}
+
 void summarise(HealthReport& report, const std::vector<FileCheck>& files, const std::vector<std::string>& classNames,
                const HealthOptions& options)
 {
@@ -127,7 +188,6 @@ void summarise(HealthReport& report, const std::vector<FileCheck>& files, const 
     report.classes.clear();
     for (const std::string& name : classNames)
         report.classes.push_back({name, 0, {}});
-    DuplicateFinder finder(options.nearDuplicateDistance);
     std::vector<size_t> usable;
     int64_t tiny = 0;
     for (size_t i = 0; i < files.size(); ++i) {
@@ -150,7 +210,6 @@ void summarise(HealthReport& report, const std::vector<FileCheck>& files, const 
         ++report.storage[storageKind(f.header)];
         if (f.header.bitDepth > 8)
             ++report.storage["16-bit"];
-        finder.add(f.content, f.perceptual, options.decode);
     }
     if (!widths.empty()) {
         report.minWidth = *std::min_element(widths.begin(), widths.end());
@@ -162,26 +221,7 @@ void summarise(HealthReport& report, const std::vector<FileCheck>& files, const 
     }
     if (tiny > 0)
         report.warnings.push_back(std::to_string(tiny) + " images are smaller than 32 pixels on a side");
-    int64_t crossSplit = 0;
-    for (const DuplicateGroup& g : finder.groups()) {
-        DuplicateReport d{g.exact, g.distance, false, false, {}, {}};
-        std::set<Split> splits;
-        std::set<int> labels;
-        for (size_t m : g.members) {
-            const FileCheck& f = files[usable[m]];
-            d.paths.push_back(f.path.string());
-            d.splits.push_back(f.split);
-            splits.insert(f.split);
-            labels.insert(f.label);
-        }
-        d.crossSplit = splits.size() > 1;
-        d.crossClass = labels.size() > 1;
-        crossSplit += d.crossSplit;
-        report.duplicates.push_back(std::move(d));
-    }
-    if (crossSplit > 0)
-        report.warnings.push_back(std::to_string(crossSplit) +
-                                  " duplicate groups straddle train and validation/test: scores there are inflated");
+    findDuplicates(report, files, usable, options);
 }
 
 }  // namespace

@@ -18,7 +18,9 @@ struct HealthOptions {
     bool decode = true;  // decode every image: finds corrupt files and near-duplicates; slower
     int threads = 2;
     int64_t maxPixels = 100'000'000;
-    int nearDuplicateDistance = 6;  // Hamming distance between 64-bit perceptual hashes
+    // Hamming distance between 64-bit perceptual hashes that makes two files candidates; each
+    // candidate pair is then confirmed by comparing thumbnails, so the distance can be generous.
+    int nearDuplicateDistance = 7;
     double imbalanceWarning = 5.0;  // largest class / smallest class
     std::function<void(int64_t done, int64_t total)> progress;  // called on the calling thread
     const std::atomic<bool>* cancel = nullptr;

@@ -261,7 +261,7 @@ RunSummary RunPipeline::run(TrainingObserver* observer, TrainingControl* control
           + " images, " + std::to_string(v.images) + " for validation ("
           + (v.kind == "folder" ? "folder " + v.folder : v.kind == "none" ? "none" : v.kind) + "), "
           + std::to_string(m_data.classes) + " classes, " + std::to_string(size) + " px, " + std::to_string(m_threads)
-          + " threads, " + (m_device.is_cuda() ? "CUDA" : "CPU"));
+          + " threads, " + std::to_string(e.train.loaderThreads) + " loader threads, " + (m_device.is_cuda() ? "CUDA" : "CPU"));
     trainEpochs(trainer, trainStream, valStream, firstEpoch, summary, observer, control);
     return summary;
 }

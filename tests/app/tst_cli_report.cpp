@@ -118,6 +118,58 @@ double greyDeviation(const QImage& image)
     return std::sqrt(std::max(0.0, squares / n - (sum / n) * (sum / n)));
 }
 
+/// One section of a report's HTML, from its <section> to its end; empty when it is not there.
+QByteArray sectionOf(const QByteArray& html, const char* id)
+{
+    const qsizetype start = html.indexOf(QByteArray("<section id=\"") + id + "\">");
+    if (start < 0)
+        return {};
+    const qsizetype end = html.indexOf("</section>", start);
+    return html.mid(start, end < 0 ? -1 : end - start);
+}
+
+/// A run folder as training leaves it, written by hand: experiment.json, summary.json and
+/// epochs.csv for two epochs whose second is the best. `best` is the best validation top-1 (or
+/// mIoU); negative for a run without validation data, whose validation columns stay empty.
+void writeRunFolder(const QString& dir, const QString& name, bool segmentation, double best)
+{
+    QDir().mkpath(dir);
+    const QJsonObject experiment{{QStringLiteral("format"), QStringLiteral("transferlab-experiment/1")},
+                                 {QStringLiteral("name"), name},
+                                 {QStringLiteral("model"), QJsonObject{{QStringLiteral("arch"), segmentation ? QStringLiteral("unet") : QStringLiteral("resnet18")}}},
+                                 {QStringLiteral("data"), QJsonObject{{QStringLiteral("train"), QStringLiteral("/data")}}},
+                                 {QStringLiteral("train"), QJsonObject{{QStringLiteral("epochs"), 2}}}};
+    writeAll(dir + QStringLiteral("/experiment.json"), QJsonDocument(experiment).toJson());
+    const bool validated = best >= 0;
+    const QString score = segmentation ? QStringLiteral("val_miou") : QStringLiteral("val_top1");
+    QJsonObject summary{{QStringLiteral("task"), segmentation ? QStringLiteral("segmentation") : QStringLiteral("classification")},
+                        {QStringLiteral("outcome"), QStringLiteral("finished")},
+                        {QStringLiteral("epochs_done"), 2},
+                        {QStringLiteral("best_epoch"), 2},
+                        {QStringLiteral("best_by"), validated ? score : QStringLiteral("train_loss")},
+                        {QStringLiteral("best_train_loss"), 0.5},
+                        {QStringLiteral("final_train_loss"), 0.5},
+                        {QStringLiteral("validation"), QJsonObject{{QStringLiteral("source"), validated ? QStringLiteral("fraction") : QStringLiteral("none")},
+                                                                   {QStringLiteral("images"), validated ? 10 : 0}}}};
+    if (validated)
+        summary.insert(QStringLiteral("best_") + score, best);
+    writeAll(dir + QStringLiteral("/summary.json"), QJsonDocument(summary).toJson());
+    const QString v1 = validated ? QString::number(best - 0.1) : QString();
+    const QString v2 = validated ? QString::number(best) : QString();
+    const QString loss = validated ? QStringLiteral("0.7") : QString();
+    QString csv;
+    if (segmentation) {
+        csv = QStringLiteral("epoch,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_miou,val_dice,seconds,images_per_second\n"
+                             "1,0.9,0.6,%1,%2,%3,%2,1,10\n2,0.5,0.8,%1,%4,%5,%4,1,10\n")
+                  .arg(loss, v1, v1, v2, v2);
+    } else {
+        csv = QStringLiteral("epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,images_per_second,val_macro_f1\n"
+                             "1,0.9,0.6,%1,%2,%2,1,10,%2\n2,0.5,0.95,%1,%3,%3,1,10,%3\n")
+                  .arg(loss, v1, v2);
+    }
+    writeAll(dir + QStringLiteral("/epochs.csv"), csv.toUtf8());
+}
+
 }  // namespace
 
 class TestCliReport : public QObject {
@@ -130,6 +182,9 @@ private Q_SLOTS:
     void brokenRunFolderStillGetsAReport();
     void failedWriteKeepsThePreviousReport();
     void comparesRuns();
+    void comparisonSaysTheDifferenceInWords_data();
+    void comparisonSaysTheDifferenceInWords();
+    void runWithoutValidationShowsNoValidationFigure();
     void badInput();
 
 private:
@@ -308,6 +363,82 @@ void TestCliReport::comparesRuns()
     QVERIFY(bytes.indexOf("<td>linear_probe</td>", at) > 0);
     // Both runs are overlaid in the comparison's curves (their legends name them).
     QVERIFY(bytes.indexOf(">linear probe</text>", at) > 0);
+}
+
+void TestCliReport::comparisonSaysTheDifferenceInWords_data()
+{
+    QTest::addColumn<bool>("segmentation");
+    QTest::addColumn<double>("runBest");
+    QTest::addColumn<double>("otherBest");
+    QTest::addColumn<bool>("asPretrainStage");  // the other run is the report's run's pretrain/ folder
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("above") << false << 0.81 << 0.686 << false
+                           << QStringLiteral("fine-tune: validation top-1 81.0 %, 12.4 points above scratch (68.6 %).");
+    QTest::newRow("below") << false << 0.686 << 0.81 << false
+                           << QStringLiteral("fine-tune: validation top-1 68.6 %, 12.4 points below scratch (81.0 %).");
+    QTest::newRow("segmentation by mIoU") << true << 0.734 << 0.61 << false
+                                          << QStringLiteral("fine-tune: validation mIoU 73.4 %, 12.4 points above scratch (61.0 %).");
+    QTest::newRow("the other without validation")
+        << false << 0.81 << -1.0 << false
+        << QStringLiteral("fine-tune and scratch cannot be compared on validation: scratch had no validation data.");
+    QTest::newRow("this run without validation")
+        << false << -1.0 << 0.81 << false
+        << QStringLiteral("fine-tune and scratch cannot be compared on validation: fine-tune had no validation data.");
+    QTest::newRow("pretrain stage") << false << 0.81 << 0.9 << true
+                                    << QStringLiteral("fine-tune: validation top-1 81.0 %, 9.0 points below fine-tune (pretraining) (90.0 %).");
+}
+
+void TestCliReport::comparisonSaysTheDifferenceInWords()
+{
+    QFETCH(bool, segmentation);
+    QFETCH(double, runBest);
+    QFETCH(double, otherBest);
+    QFETCH(bool, asPretrainStage);
+    QFETCH(QString, sentence);
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("fine-tune"));
+    writeRunFolder(run, QStringLiteral("fine-tune"), segmentation, runBest);
+    const QString other = asPretrainStage ? run + QStringLiteral("/pretrain") : dir.filePath(QStringLiteral("scratch"));
+    writeRunFolder(other, asPretrainStage ? QStringLiteral("fine-tune") : QStringLiteral("scratch"), segmentation, otherBest);
+    QStringList args{QStringLiteral("report"), run, QStringLiteral("--html"), dir.filePath(QStringLiteral("r.html")),
+                     QStringLiteral("--pdf"), dir.filePath(QStringLiteral("r.pdf"))};
+    if (!asPretrainStage)
+        args << QStringLiteral("--compare") << other;
+    const CliResult r = runTransferLab(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray comparison = sectionOf(readAll(dir.filePath(QStringLiteral("r.html"))), "comparison");
+    QVERIFY(!comparison.isEmpty());
+    QVERIFY2(comparison.contains("<p>" + sentence.toUtf8() + "</p>"), comparison.constData());
+    // A run without validation shows no figure under a validation name, only that it had none.
+    if (runBest < 0 || otherBest < 0)
+        QVERIFY(comparison.contains(">no validation</td>"));
+}
+
+void TestCliReport::runWithoutValidationShowsNoValidationFigure()
+{
+    const QString run = train(m_dir.filePath(QStringLiteral("exp.json")),
+                              {QStringLiteral("--set"), QStringLiteral("train.epochs=1"), QStringLiteral("--set"),
+                               QStringLiteral("data.train=데모/source/train"), QStringLiteral("--set"),
+                               QStringLiteral("data.val_fraction=0")});
+    QVERIFY(!run.isEmpty());
+    const CliResult r = runTransferLab({QStringLiteral("report"), run, QStringLiteral("--compare"), m_run});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray html = readAll(QDir(run).filePath(QStringLiteral("report.html")));
+    QVERIFY2(parseHtml(html).error.isEmpty(), qPrintable(parseHtml(html).error));
+    const QByteArray overview = sectionOf(html, "overview");
+    QVERIFY2(overview.contains("none: the run had no validation data"), overview.constData());
+    QVERIFY2(overview.contains("chosen by the lowest training loss"), overview.constData());
+    // No row or column of the results is named val_*, and no figure is called a validation one.
+    const QByteArray results = sectionOf(html, "results");
+    QVERIFY(!results.isEmpty());
+    QVERIFY2(!results.contains(">val_") && !results.contains("validation top-1"), results.constData());
+    QVERIFY(results.contains("<th>train_loss</th>"));
+    QVERIFY(sectionOf(html, "confusion").contains("no validation data"));
+    // Files a run without validation never writes are not reported missing.
+    const QByteArray missing = sectionOf(html, "missing");
+    QVERIFY(!missing.contains("confusion.json") && !missing.contains("val_predictions.csv"));
+    const QByteArray comparison = sectionOf(html, "comparison");
+    QVERIFY2(comparison.contains("cannot be compared on validation"), comparison.constData());
 }
 
 void TestCliReport::badInput()

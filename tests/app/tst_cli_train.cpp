@@ -32,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainsAnExperimentFile();
     void overridesAndResumeOfAFinishedRun();
+    void runWithoutValidationShowsNoValidationScore();
     void pretrainStageFromRelativePaths();
     void segmentationReportsMeanIou();
     void badInput_data();
@@ -87,6 +88,9 @@ void TestCliTrain::trainsAnExperimentFile()
     const QJsonObject done = list.last();
     QCOMPARE(done.value(QStringLiteral("event")).toString(), QStringLiteral("finished"));
     QCOMPARE(done.value(QStringLiteral("outcome")).toString(), QStringLiteral("finished"));
+    QCOMPARE(done.value(QStringLiteral("best_by")).toString(), QStringLiteral("val_top1"));
+    QVERIFY(done.value(QStringLiteral("best_val_top1")).isDouble());
+    QVERIFY(!done.contains(QStringLiteral("best_val_miou")));
     const QDir runDir(done.value(QStringLiteral("run_dir")).toString());
     QVERIFY(runDir.exists(QStringLiteral("model.pth")));
     QVERIFY(runDir.exists(QStringLiteral("epochs.csv")));
@@ -135,6 +139,48 @@ void TestCliTrain::overridesAndResumeOfAFinishedRun()
     const CliResult again = runTransferLab({QStringLiteral("resume"), runDir, QStringLiteral("--json-progress")});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(events(again.out).last().value(QStringLiteral("epochs_done")).toInt(), 1);
+}
+
+void TestCliTrain::runWithoutValidationShowsNoValidationScore()
+{
+    // The class folders themselves with nothing held out: no epoch is validated.
+    const QStringList args{QStringLiteral("train"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("exp.json")),
+                           QStringLiteral("--out"), m_dir.filePath(QStringLiteral("runs-unvalidated")),
+                           QStringLiteral("--set"), QStringLiteral("data.train=데모/source/train"),
+                           QStringLiteral("--set"), QStringLiteral("data.val_fraction=0")};
+    const CliResult r = runTransferLab(args + QStringList{QStringLiteral("--json-progress")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QJsonObject> list = events(r.out);
+    int epochs = 0;
+    for (const QJsonObject& e : list) {
+        if (e.value(QStringLiteral("event")).toString() != QLatin1String("epoch"))
+            continue;
+        ++epochs;
+        for (const QString& key : e.keys())
+            QVERIFY2(!key.startsWith(QLatin1String("val")), qPrintable(key));
+    }
+    QCOMPARE(epochs, 2);
+    const QJsonObject done = list.last();
+    QCOMPARE(done.value(QStringLiteral("event")).toString(), QStringLiteral("finished"));
+    QCOMPARE(done.value(QStringLiteral("best_by")).toString(), QStringLiteral("train_loss"));
+    QVERIFY(done.value(QStringLiteral("best_train_loss")).isDouble());
+    for (const QString& key : done.keys())
+        QVERIFY2(!key.startsWith(QLatin1String("best_val")), qPrintable(key));
+    // The run folder's summary names the same figures and says where validation came from.
+    QFile file(done.value(QStringLiteral("run_dir")).toString() + QStringLiteral("/summary.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(summary.value(QStringLiteral("validation")).toObject().value(QStringLiteral("source")).toString(),
+             QStringLiteral("none"));
+    QVERIFY(!summary.contains(QStringLiteral("best_val_top1")));
+    QVERIFY(!summary.contains(QStringLiteral("final_val")));
+
+    // Plain lines name the training figures as such and say there is no validation.
+    const CliResult plain = runTransferLab(args);
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    QVERIFY2(plain.out.contains("train accuracy") && plain.out.contains("; no validation"), plain.out.constData());
+    QVERIFY2(plain.out.contains("no validation data; lowest train loss"), plain.out.constData());
+    QVERIFY2(!plain.out.contains("top-1") && !plain.out.contains("val loss"), plain.out.constData());
 }
 
 void TestCliTrain::pretrainStageFromRelativePaths()

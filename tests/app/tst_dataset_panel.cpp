@@ -2,11 +2,15 @@
 // manager drops them, Korean folder names, damaged images, bad drops and cancelling.
 #include "dataset_panel.h"
 #include "dataset_scanner.h"
+#include "experiment_file.h"
+#include "isolated_home.h"
+#include "main_window.h"
 #include "run_fixtures.h"
 #include "thumbnail_loader.h"
 #include "thumbnail_model.h"
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QGraphicsView>
 #include <QListView>
 #include <QMimeData>
@@ -65,12 +69,19 @@ QString cell(QTableView* table, int row, int column)
 
 class TestDatasetPanel : public QObject {
     Q_OBJECT
+public:
+    /// The window test opens experiments and writes settings: keep them off the user's own.
+    static void initMain() { test::isolateHome(); }
+
 private Q_SLOTS:
     void initTestCase();
     void droppedFolderFillsTheClassTable();
     void corruptImageIsListedWithItsReason();
     void dropOnAGraphicsViewReachesThePanel();
     void splitSettingsRecountTheSplit();
+    void validationFolderGivesTheValCounts();
+    void validationFolderWithOtherClassesSaysWhy();
+    void windowKeepsTheValidationFolderInTheExperiment();
     void badDropsSayWhy_data();
     void badDropsSayWhy();
     void cancelStopsTheScan();
@@ -79,6 +90,7 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QString m_data;
+    QString m_val;  // a validation folder with the same classes: 2 cats, 1 고양이
 };
 
 void TestDatasetPanel::initTestCase()
@@ -94,6 +106,10 @@ void TestDatasetPanel::initTestCase()
     QFile good(QStringLiteral("%1/%2/사진0.jpg").arg(m_data, kKorean));
     QVERIFY(good.open(QIODevice::ReadOnly));
     QVERIFY(writeFile(m_data + QStringLiteral("/cat/broken.jpg"), good.read(120)));
+    m_val = m_dir.filePath(QStringLiteral("검증 val"));
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(writeSolidImage(QStringLiteral("%1/cat/v%2.png").arg(m_val).arg(i), QColor(10, 200, 90 + 50 * i)));
+    QVERIFY(writeSolidImage(QStringLiteral("%1/%2/v0.png").arg(m_val, kKorean), QColor(200, 10, 60)));
 }
 
 void TestDatasetPanel::droppedFolderFillsTheClassTable()
@@ -169,6 +185,112 @@ void TestDatasetPanel::splitSettingsRecountTheSplit()
     QTRY_COMPARE(cell(table, 1, 3), QStringLiteral("2"));
     QCOMPARE(cell(table, 1, 2), QStringLiteral("2"));
     QCOMPARE(finished.count(), 1);  // a recount is no new scan
+}
+
+void TestDatasetPanel::validationFolderGivesTheValCounts()
+{
+    Window w;
+    QSignalSpy finished(w.panel, &DatasetPanel::scanFinished);
+    QSignalSpy chosen(w.panel, &DatasetPanel::validationFolderChosen);
+    auto* shown = w.panel->findChild<QLabel*>(QStringLiteral("valFolderPath"));
+    auto* clear = w.panel->findChild<QPushButton*>(QStringLiteral("clearValFolderButton"));
+    QVERIFY(shown && clear && w.panel->findChild<QPushButton*>(QStringLiteral("chooseValFolderButton")));
+    QVERIFY(!clear->isEnabled());
+    w.panel->loadFolder(m_data);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    auto* table = w.panel->findChild<QTableView*>(QStringLiteral("classTable"));
+    QCOMPARE(cell(table, 1, 3), QStringLiteral("1"));  // 20 % of the training folder's 4
+
+    // The experiment's folder shown: Train counts every training image, Val the folder's.
+    w.panel->setValidationFolder(m_val);
+    QCOMPARE(chosen.count(), 0);  // showing the experiment's choice is no new choice
+    QVERIFY2(shown->text().contains(QDir::toNativeSeparators(QDir(m_val).absolutePath())), qPrintable(shown->text()));
+    QVERIFY(clear->isEnabled());
+    QTRY_COMPARE(w.panel->summary().valFolder, QDir(m_val).absolutePath());
+    QCOMPARE(cell(table, 0, 2), QStringLiteral("3"));
+    QCOMPARE(cell(table, 0, 3), QStringLiteral("2"));
+    QCOMPARE(cell(table, 1, 2), QStringLiteral("4"));
+    QCOMPARE(cell(table, 1, 3), QStringLiteral("1"));
+    QVERIFY2(w.panel->statusText().contains(QStringLiteral("3 validation image(s) from the validation folder")),
+             qPrintable(w.panel->statusText()));
+    // The fraction no longer applies, and the note says where the split comes from.
+    auto* fraction = w.panel->findChild<QDoubleSpinBox*>(QStringLiteral("valFractionSpin"));
+    QVERIFY(!fraction->isEnabled());
+    bool noteNamesIt = false;
+    for (QLabel* label : w.panel->findChildren<QLabel*>())
+        noteNamesIt = noteNamesIt || (label != shown && label->text().contains(QStringLiteral("validation folder"))
+                                      && label->text().contains(QDir::toNativeSeparators(QDir(m_val).absolutePath())));
+    QVERIFY(noteNamesIt);
+    QCOMPARE(finished.count(), 1);  // a recount, not a new scan
+
+    // Cleared by the user: the training folder's own split again.
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), QString());
+    QVERIFY(w.panel->validationFolder().isEmpty());
+    QTRY_VERIFY(w.panel->summary().valFolder.isEmpty());
+    QCOMPARE(cell(table, 1, 2), QStringLiteral("3"));
+    QCOMPARE(cell(table, 1, 3), QStringLiteral("1"));
+    QVERIFY(fraction->isEnabled());
+    QVERIFY(!clear->isEnabled());
+}
+
+void TestDatasetPanel::validationFolderWithOtherClassesSaysWhy()
+{
+    const QString other = m_dir.filePath(QStringLiteral("wrong-classes"));
+    QVERIFY(writeSolidImage(other + QStringLiteral("/dog/a.png"), Qt::green));
+    QVERIFY(writeSolidImage(other + QStringLiteral("/bird/b.png"), Qt::blue));
+    Window w;
+    QSignalSpy finished(w.panel, &DatasetPanel::scanFinished);
+    // Chosen before the training folder: the first scan already uses it.
+    w.panel->setValidationFolder(other);
+    w.panel->loadFolder(m_data);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QVERIFY2(w.panel->statusText().contains(QStringLiteral("wrong-classes")), qPrintable(w.panel->statusText()));
+}
+
+void TestDatasetPanel::windowKeepsTheValidationFolderInTheExperiment()
+{
+    Experiment e;
+    e.name = "with a validation folder";
+    e.model.arch = "lenet5";
+    e.data.train = m_data.toStdString();
+    e.data.val = m_val.toStdString();
+    const QString file = m_dir.filePath(QStringLiteral("experiment-val.json"));
+    QString error;
+    QVERIFY2(writeExperimentFile(file, e, &error), qPrintable(error));
+    MainWindow window;
+    QVERIFY(window.openExperiment(file));
+    auto* panel = window.findChild<DatasetPanel*>(QStringLiteral("datasetPanel"));
+    QVERIFY(panel);
+    QCOMPARE(panel->validationFolder(), QDir(m_val).absolutePath());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->summary().valFolder, QDir(m_val).absolutePath(), 20000);
+    auto* table = panel->findChild<QTableView*>(QStringLiteral("classTable"));
+    QCOMPARE(cell(table, 0, 3), QStringLiteral("2"));
+
+    // Cleared in the dock, saved: the experiment file has no validation folder any more.
+    auto* clear = panel->findChild<QPushButton*>(QStringLiteral("clearValFolderButton"));
+    QVERIFY(clear->isEnabled());
+    clear->click();  // the dock may sit behind another tab; its button works all the same
+    QVERIFY(panel->validationFolder().isEmpty());
+    QVERIFY(window.isWindowModified());
+    const QString saved = m_dir.filePath(QStringLiteral("experiment-saved.json"));
+    QVERIFY(window.saveExperimentAs(saved));
+    Experiment reread;
+    QVERIFY2(readExperimentFile(saved, reread, &error), qPrintable(error));
+    QVERIFY(reread.data.val.empty());
+    QCOMPARE(QString::fromStdString(reread.data.train), QDir::cleanPath(m_data));
+
+    // Chosen again (as the panel's folder dialog reports it), saved, reopened: shown again.
+    Q_EMIT panel->validationFolderChosen(QDir(m_val).absolutePath());
+    QVERIFY(window.saveExperimentAs(saved));
+    QVERIFY(readExperimentFile(saved, reread, &error));
+    QCOMPARE(QDir::cleanPath(QString::fromStdString(reread.data.val)), QDir(m_val).absolutePath());
+    QVERIFY(window.newExperiment());
+    QVERIFY(panel->validationFolder().isEmpty());
+    QVERIFY(window.openExperiment(saved));
+    QCOMPARE(panel->validationFolder(), QDir(m_val).absolutePath());
 }
 
 void TestDatasetPanel::badDropsSayWhy_data()

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainsAndReportsOnTheGuiThread();
     void stopLeavesAResumableRun();
+    void runWithoutValidationHasNoValidationScore();
     void badDataFolderIsAnErrorNotACrash();
 
 private:
@@ -178,6 +179,9 @@ void TestTrainingWorker::trainsAndReportsOnTheGuiThread()
         QCOMPARE(rec.epochs[i].epoch, i + 1);
         QVERIFY(rec.epochs[i].hasVal);
     }
+    QCOMPARE(rec.result->bestBy, QStringLiteral("val_top1"));
+    QVERIFY(rec.result->validated());
+    QVERIFY(rec.result->best.contains(QStringLiteral("best_val_top1")));
     // Every step arrives, in order, though coalesced into few deliveries.
     qint64 previous = 0;
     for (const IterationBatch& b : rec.batches)
@@ -238,6 +242,35 @@ void TestTrainingWorker::stopLeavesAResumableRun()
     training.stop();
     QTRY_VERIFY_WITH_TIMEOUT(resumed.done(), 30000);
     QCOMPARE(resumed.result->runDir, rec.result->runDir);
+}
+
+void TestTrainingWorker::runWithoutValidationHasNoValidationScore()
+{
+    TrainingThread training;
+    Recorder rec;
+    rec.connectTo(training.worker());
+    TrainingRequest request;
+    request.experiment = experiment(2);
+    // The class folders themselves, nothing held out: no epoch is validated.
+    request.experiment.data.train = m_dir.filePath(QStringLiteral("demo/source/train")).toStdString();
+    request.experiment.data.valFraction = 0.0;
+    request.runsDir = m_dir.filePath(QStringLiteral("runs-unvalidated"));
+    request.threads = 1;
+    QVERIFY(training.start(request));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.done(), 80000);
+    QVERIFY2(!rec.failed, qPrintable(rec.error));
+    QCOMPARE(rec.epochs.size(), 2);
+    for (const EpochSample& e : rec.epochs)
+        QVERIFY(!e.hasVal);
+    QCOMPARE(rec.result->bestBy, QStringLiteral("train_loss"));
+    QVERIFY(!rec.result->validated());
+    for (auto it = rec.result->best.cbegin(); it != rec.result->best.cend(); ++it)
+        QVERIFY2(!it.key().startsWith(QLatin1String("best_val")), qPrintable(it.key()));
+    // The best epoch is the one with the lowest training loss, and its figure is that loss.
+    const int lowest = rec.epochs[0].trainLoss <= rec.epochs[1].trainLoss ? 1 : 2;
+    QCOMPARE(rec.result->bestEpoch, lowest);
+    QVERIFY(rec.result->best.contains(QStringLiteral("best_train_loss")));
+    QVERIFY(qAbs(rec.result->best.value(QStringLiteral("best_train_loss")) - rec.epochs[lowest - 1].trainLoss) < 1e-4);
 }
 
 void TestTrainingWorker::badDataFolderIsAnErrorNotACrash()

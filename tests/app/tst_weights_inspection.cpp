@@ -109,7 +109,7 @@ void TestWeightsInspection::initTestCase()
     const QString done = runs + QStringLiteral("/2024-05-01_14-03-00_digits");
     QVERIFY(writeFile(done + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("lenet5"), QStringLiteral("x"))));
     QVERIFY(writeFile(done + QStringLiteral("/summary.json"),
-                      R"({"outcome": "finished", "best_val_top1": 0.875, "classes": ["a", "b", "c"]})"));
+                      R"({"outcome": "finished", "best_by": "val_top1", "best_val_top1": 0.875, "classes": ["a", "b", "c"]})"));
     writeArchWeights(done + QStringLiteral("/model.pth"), "lenet5", 3, 3);
     const QString unfinished = runs + QStringLiteral("/2024-05-02_09-00-00_digits");
     QVERIFY(writeFile(unfinished + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("lenet5"), QStringLiteral("x"))));
@@ -120,8 +120,21 @@ void TestWeightsInspection::initTestCase()
     const QString shapes = runs + QStringLiteral("/2024-05-04_09-00-00_shapes");
     QVERIFY(writeFile(shapes + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("unet"), QStringLiteral("x"))));
     QVERIFY(writeFile(shapes + QStringLiteral("/summary.json"),
-                      R"({"task": "segmentation", "outcome": "finished", "best_val_miou": 0.734, "classes": 4})"));
+                      R"({"task": "segmentation", "outcome": "finished", "best_by": "val_miou", "best_val_miou": 0.734, "classes": 4})"));
     QVERIFY(writeFile(shapes + QStringLiteral("/model.pth"), "stand-in"));
+    // Two runs without validation data: one that says so, one from before summaries said so,
+    // whose best_val_top1 held a training accuracy (its epochs.csv has no validation values).
+    const QString unvalidated = runs + QStringLiteral("/2024-05-05_09-00-00_scratch");
+    QVERIFY(writeFile(unvalidated + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("vgg11"), QStringLiteral("x"))));
+    QVERIFY(writeFile(unvalidated + QStringLiteral("/summary.json"),
+                      R"({"outcome": "finished", "best_by": "train_loss", "best_train_loss": 0.4, "classes": ["a", "b"]})"));
+    QVERIFY(writeFile(unvalidated + QStringLiteral("/model.pth"), "stand-in"));
+    const QString older = runs + QStringLiteral("/2024-05-06_09-00-00_older");
+    QVERIFY(writeFile(older + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("vgg11"), QStringLiteral("x"))));
+    QVERIFY(writeFile(older + QStringLiteral("/summary.json"), R"({"outcome": "finished", "best_val_top1": 0.9, "classes": ["a", "b"]})"));
+    QVERIFY(writeFile(older + QStringLiteral("/epochs.csv"), "epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,"
+                                                             "images_per_second\n1,0.4,0.9,,,,1,10\n"));
+    QVERIFY(writeFile(older + QStringLiteral("/model.pth"), "stand-in"));
 }
 
 void TestWeightsInspection::offersTheHubFilesAndRunsThatFit()
@@ -142,15 +155,23 @@ void TestWeightsInspection::offersTheHubFilesAndRunsThatFit()
     entries = listed.last().at(1).value<QVector<WeightsEntry>>();
     QCOMPARE(entries.size(), 1);  // the finished run only
     QCOMPARE(entries[0].kind, WeightsEntry::Kind::RunFolder);
-    QCOMPARE(entries[0].label, QStringLiteral("digits (2024-05-01 14:03, top-1 87.5%)"));
+    QCOMPARE(entries[0].label, QStringLiteral("digits (2024-05-01 14:03, validation top-1 87.5%)"));
     QVERIFY2(entries[0].toolTip.contains(QStringLiteral("3 classes")), qPrintable(entries[0].toolTip));
 
     service.list(QStringLiteral("unet"), runs);
     QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 3, 30000);
     entries = listed.last().at(1).value<QVector<WeightsEntry>>();
     QCOMPARE(entries.size(), 1);
-    QCOMPARE(entries[0].label, QStringLiteral("shapes (2024-05-04 09:00, mIoU 73.4%)"));
+    QCOMPARE(entries[0].label, QStringLiteral("shapes (2024-05-04 09:00, validation mIoU 73.4%)"));
     QVERIFY2(entries[0].toolTip.contains(QStringLiteral("4 classes")), qPrintable(entries[0].toolTip));
+
+    // Runs without validation data say so, and show no training figure as a score.
+    service.list(QStringLiteral("vgg11"), runs);
+    QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 4, 30000);
+    entries = listed.last().at(1).value<QVector<WeightsEntry>>();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[0].label, QStringLiteral("older (2024-05-06 09:00, no validation)"));
+    QCOMPARE(entries[1].label, QStringLiteral("scratch (2024-05-05 09:00, no validation)"));
 }
 
 void TestWeightsInspection::reportsHowAFileFits_data()

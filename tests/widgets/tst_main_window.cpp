@@ -19,6 +19,7 @@
 #include <QStatusBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void layoutIsRestored();
     void firstStartOpensTheDemo();
     void languageChoiceIsSaved();
+    void everyDockIsUsableAtLaptopSize();
 };
 
 void TestMainWindow::listsTheZooAndShowsTheChoice()
@@ -282,6 +284,51 @@ void TestMainWindow::languageChoiceIsSaved()
     for (QAction* a : again.findChild<QMenu*>(QStringLiteral("languageMenu"))->actions())
         if (!a->isSeparator())
             QCOMPARE(a->isChecked(), a->data().toString() == QLatin1String("ko"));
+}
+
+void TestMainWindow::everyDockIsUsableAtLaptopSize()
+{
+    MainWindow w;
+    // The window fits a 1280x800 screen on first start: none of it lies beyond the edges.
+    const QSize minimum = w.minimumSizeHint().expandedTo(w.minimumSize());
+    QVERIFY2(minimum.width() <= 1280 && minimum.height() <= 760,
+             qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    w.setWindowState(Qt::WindowNoState);  // the test screen is smaller still; the window is as on a laptop
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.size(), QSize(1280, 800));
+    const auto docks = w.findChildren<QDockWidget*>();
+    QVERIFY(docks.size() >= 4);
+    for (QDockWidget* dock : docks) {
+        QWidget* content = dock->widget();
+        QVERIFY(content);
+        const bool tabbedAway = !w.tabifiedDockWidgets(dock).isEmpty() && content->visibleRegion().isEmpty();
+        if (tabbedAway)
+            continue;  // its tab shows it at the same size as its visible neighbour
+        QVERIFY2(dock->isVisible() && w.rect().contains(QRect(dock->mapTo(&w, QPoint(0, 0)), dock->size())),
+                 qPrintable(dock->objectName()));
+        // Either the content has the room it asks for, or it scrolls.
+        const QSize need = content->minimumSizeHint();
+        QVERIFY2(qobject_cast<QScrollArea*>(content) || (content->width() >= need.width() && content->height() >= need.height()),
+                 qPrintable(QStringLiteral("%1: %2x%3 for %4x%5").arg(dock->objectName()).arg(content->width())
+                                .arg(content->height()).arg(need.width()).arg(need.height())));
+    }
+    // The last rows of the hyperparameter form can be reached.
+    w.findChild<QDockWidget*>(QStringLiteral("hyperparameterDock"))->raise();
+    QApplication::processEvents();
+    auto* threads = w.findChild<QSpinBox*>(QStringLiteral("threads"));
+    auto* patience = w.findChild<QSpinBox*>(QStringLiteral("earlyStopPatience"));
+    QVERIFY(threads && patience);
+    for (QSpinBox* box : {threads, patience}) {
+        QScrollArea* scroll = nullptr;
+        for (QWidget* p = box->parentWidget(); p && !scroll; p = p->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(p);
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(box);
+        QVERIFY2(!box->visibleRegion().isEmpty(), qPrintable(box->objectName()));
+        QVERIFY(box->visibleRegion().boundingRect().height() >= box->height() - 1);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

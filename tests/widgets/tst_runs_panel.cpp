@@ -22,6 +22,8 @@ private Q_SLOTS:
     void overlaysOneCurvePerSelectedRun_data();
     void overlaysOneCurvePerSelectedRun();
     void segmentationRunsShowTheirMeanIou();
+    void runsWithoutValidationShowNoValidationScore_data();
+    void runsWithoutValidationShowNoValidationScore();
     void brokenRunsSayWhatIsMissing();
     void openExperimentNamesTheRunsFile();
     void refreshFindsNewRuns();
@@ -124,6 +126,68 @@ void TestRunsPanel::segmentationRunsShowTheirMeanIou()
     // A classification run counts the names it lists.
     QCOMPARE(readRunInfo(m_alpha).classCount, 2);
     QVERIFY(!readRunInfo(m_alpha).segmentation);
+}
+
+void TestRunsPanel::runsWithoutValidationShowNoValidationScore_data()
+{
+    // epochs.csv keeps its validation columns, empty, when no epoch was validated.
+    const QByteArray epochs = "epoch,train_loss,train_accuracy,val_loss,val_top1,val_top5,seconds,images_per_second,"
+                              "val_macro_f1\n1,1.2,0.625,,,,2.5,100,\n2,0.8,0.75,,,,2.5,100,\n";
+    QTest::addColumn<QByteArray>("summary");
+    QTest::addColumn<QByteArray>("epochs");
+    QTest::newRow("best by training loss")
+        << QByteArray(R"({"task": "classification", "outcome": "finished", "message": "", "epochs_done": 2,
+                         "best_epoch": 2, "best_by": "train_loss", "best_train_loss": 0.8, "final_train_loss": 0.8,
+                         "final_train_accuracy": 0.75, "validation": {"source": "none", "images": 0},
+                         "classes": ["cat", "dog"]})")
+        << epochs;
+    // Written before best_by existed: best_val_top1 was there even without validation data, and
+    // held a training figure; epochs.csv tells.
+    QTest::newRow("older summary without best_by")
+        << QByteArray(R"({"outcome": "finished", "message": "", "epochs_done": 2, "best_epoch": 2,
+                         "best_val_top1": 0.75, "classes": ["cat", "dog"]})")
+        << epochs;
+}
+
+void TestRunsPanel::runsWithoutValidationShowNoValidationScore()
+{
+    QFETCH(QByteArray, summary);
+    QFETCH(QByteArray, epochs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("2024-06-02_10-00-00_unvalidated"));
+    writeFile(path + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("resnet18"), QStringLiteral("/d")));
+    writeFile(path + QStringLiteral("/summary.json"), summary);
+    writeFile(path + QStringLiteral("/epochs.csv"), epochs);
+    writeFile(path + QStringLiteral("/model.pth"), "stand-in");
+    const QString validated = dir.filePath(QStringLiteral("2024-06-01_10-00-00_validated"));
+    writeFile(validated + QStringLiteral("/experiment.json"), experimentJson(QStringLiteral("resnet18"), QStringLiteral("/d")));
+    writeFile(validated + QStringLiteral("/summary.json"), summaryJson(QStringLiteral("finished"), 0.875, 3));
+    writeFile(validated + QStringLiteral("/epochs.csv"), epochsCsv(3, 0.5));
+    writeFile(validated + QStringLiteral("/model.pth"), "stand-in");
+    RunsPanel panel;
+    panel.setRunsDirectory(dir.path());
+    const RunInfo info = readRunInfo(path);
+    QCOMPARE(info.bestBy, QStringLiteral("train_loss"));
+    QVERIFY(!info.validated());
+    QVERIFY(info.bestValTop1 < 0);  // the 0.75 of the older summary is a training accuracy
+    QTreeWidgetItem* item = itemNamed(panel, QStringLiteral("unvalidated"));
+    QVERIFY(item);
+    const QString best = item->text(RunsPanel::BestColumn);
+    QCOMPARE(best, QStringLiteral("no validation"));
+    QVERIFY2(!best.contains(QLatin1String("75")), qPrintable(best));
+    QCOMPARE(itemNamed(panel, QStringLiteral("validated"))->text(RunsPanel::BestColumn), QStringLiteral("top-1 87.5 %"));
+    // Selected, it draws its training loss only; no validation curve, not even an empty one.
+    panel.selectRuns({QDir(path).absolutePath()});
+    QCOMPARE(panel.plottedRuns().size(), 1);
+    QCOMPARE(panel.valTop1GraphCount(), 0);
+    QCOMPARE(panel.trainLossGraphCount(), 1);
+    auto* plot = panel.findChild<QCustomPlot*>(QStringLiteral("runsPlot"));
+    QCPGraph* loss = plot->graph(0);
+    QVERIFY(loss->name().contains(QLatin1String("no validation")));
+    panel.selectRuns({QDir(path).absolutePath(), QDir(validated).absolutePath()});
+    QCOMPARE(panel.valTop1GraphCount(), 1);
+    QCOMPARE(panel.trainLossGraphCount(), 2);
+    QCOMPARE(plot->axisRect(0)->graphs().value(0)->name(), QStringLiteral("validated (2024-06-01 10:00)"));
 }
 
 void TestRunsPanel::overlaysOneCurvePerSelectedRun_data()

@@ -22,7 +22,37 @@ private Q_SLOTS:
     void logScaleToggles();
     void exportsWriteFiles_data();
     void exportsWriteFiles();
+    void untrainedFirstEpochIsClipped_data();
+    void untrainedFirstEpochIsClipped();
+    void zoomingOutUndoesTheClip();
 };
+
+namespace {
+
+/// Three epochs of 100 steps; the first epoch's validation loss is firstValLoss, the later ones about 2.
+void addRun(TrainingPlots& plots, double firstValLoss)
+{
+    for (int epoch = 0; epoch < 3; ++epoch) {
+        for (int i = 1; i <= 100; ++i) {
+            const double step = epoch * 100 + i;
+            plots.addIteration(step, 2.4 - 0.004 * step + 0.1 * std::sin(step), 0.01);
+        }
+        plots.addEpoch((epoch + 1) * 100, 0.3 + 0.2 * epoch, epoch == 0 ? firstValLoss : 2.1 - 0.2 * epoch, 0.3);
+    }
+}
+
+QCPRange lossRange(TrainingPlots& plots)
+{
+    QTest::qWait(3 * TrainingPlots::kReplotIntervalMs);  // the timed repaint fits the axes
+    return plots.plot(TrainingPlots::Plot::Loss)->yAxis->range();
+}
+
+QCPItemText* clipNote(TrainingPlots& plots)
+{
+    return plots.plot(TrainingPlots::Plot::Loss)->findChild<QCPItemText*>(QStringLiteral("lossClipNote"));
+}
+
+}  // namespace
 
 void TestTrainingPlots::pointsAppearInTheGraphs()
 {
@@ -167,6 +197,73 @@ void TestTrainingPlots::exportsWriteFiles()
     QString error;
     QVERIFY(!plots.exportPlot(TrainingPlots::Plot::Loss, dir.filePath(QStringLiteral("plot.bmpx")), &error));
     QVERIFY(error.contains(QLatin1String("bmpx")));
+}
+
+void TestTrainingPlots::untrainedFirstEpochIsClipped_data()
+{
+    QTest::addColumn<double>("firstValLoss");
+    QTest::addColumn<bool>("clipped");
+    QTest::newRow("untrained first epoch") << 21.0 << true;
+    QTest::newRow("ordinary first epoch") << 2.6 << false;
+}
+
+void TestTrainingPlots::untrainedFirstEpochIsClipped()
+{
+    QFETCH(double, firstValLoss);
+    QFETCH(bool, clipped);
+    TrainingPlots plots;
+    plots.resize(900, 600);
+    addRun(plots, firstValLoss);
+    const QCPRange range = lossRange(plots);
+    QVERIFY(clipNote(plots));
+    QCOMPARE(clipNote(plots)->visible(), clipped);
+    QCOMPARE(bool(plots.lossClippedAbove()), clipped);
+    // Every value after the first epoch is in view, and the later curve fills most of the height.
+    double later = 0.0;
+    for (const auto series : {TrainingPlots::Series::RawLoss, TrainingPlots::Series::SmoothedLoss, TrainingPlots::Series::ValLoss})
+        for (const QPointF& p : plots.series(series))
+            if (p.x() > 100)
+                later = std::max(later, p.y());
+    QVERIFY2(range.upper >= later, qPrintable(QStringLiteral("%1 < %2").arg(range.upper).arg(later)));
+    if (clipped) {
+        QVERIFY2(range.upper < 1.5 * later, qPrintable(QString::number(range.upper)));
+        QVERIFY(clipNote(plots)->text().contains(QLatin1String("clipped")));
+        // The cut point is marked at the top edge with its value.
+        bool marked = false;
+        for (QCPItemText* item : plots.plot(TrainingPlots::Plot::Loss)->findChildren<QCPItemText*>())
+            marked = marked || (item != clipNote(plots) && item->text().contains(QLocale().toString(21.0, 'g', 3)));
+        QVERIFY(marked);
+    } else {
+        QVERIFY(range.upper >= firstValLoss);
+    }
+    // A log axis shows everything at once: nothing is cut there.
+    plots.setLogScale(TrainingPlots::Plot::Loss, true);
+    QVERIFY(plots.plot(TrainingPlots::Plot::Loss)->yAxis->range().upper >= firstValLoss);
+    QVERIFY(!clipNote(plots)->visible());
+}
+
+void TestTrainingPlots::zoomingOutUndoesTheClip()
+{
+    TrainingPlots plots;
+    plots.resize(900, 600);
+    plots.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plots));
+    addRun(plots, 21.0);
+    lossRange(plots);
+    QVERIFY(plots.lossClippedAbove());
+    QCustomPlot* loss = plots.plot(TrainingPlots::Plot::Loss);
+    const QPointF centre = loss->axisRect()->rect().center();
+    for (int i = 0; i < 30 && loss->yAxis->range().upper < 21.0; ++i) {
+        QWheelEvent wheel(centre, loss->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(loss, &wheel);
+    }
+    QVERIFY(loss->yAxis->range().upper >= 21.0);
+    QVERIFY(!plots.lossClippedAbove());
+    QVERIFY(!clipNote(plots)->visible());
+    // New points do not pull the view back: the user's zoom stays.
+    plots.addIteration(301, 1.2, 0.01);
+    QVERIFY(lossRange(plots).upper >= 21.0);
 }
 
 QTEST_MAIN(TestTrainingPlots)
