@@ -104,27 +104,27 @@
         <translation>학습할 때만 (보조 출력)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_scan_worker.cpp" line="46"/>
+        <location filename="../app/dataset_scan_worker.cpp" line="47"/>
         <source>… and %1 more groups of duplicate images</source>
         <translation>… 외 중복 이미지 그룹 %1개</translation>
     </message>
     <message>
-        <location filename="../app/dataset_scan_worker.cpp" line="53"/>
+        <location filename="../app/dataset_scan_worker.cpp" line="54"/>
         <source>identical images</source>
         <translation>동일한 이미지</translation>
     </message>
     <message>
-        <location filename="../app/dataset_scan_worker.cpp" line="53"/>
+        <location filename="../app/dataset_scan_worker.cpp" line="54"/>
         <source>near-identical images</source>
         <translation>거의 동일한 이미지</translation>
     </message>
     <message>
-        <location filename="../app/dataset_scan_worker.cpp" line="56"/>
+        <location filename="../app/dataset_scan_worker.cpp" line="57"/>
         <source> (in different classes)</source>
         <translation> (서로 다른 클래스)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_scan_worker.cpp" line="84"/>
+        <location filename="../app/dataset_scan_worker.cpp" line="85"/>
         <source>median %1×%2 pixels (smallest %3×%4, largest %5×%6)</source>
         <translation>중앙값 %1×%2 픽셀 (최소 %3×%4, 최대 %5×%6)</translation>
     </message>
@@ -144,12 +144,12 @@
         <translation>%1: 쓸 수 없습니다 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="107"/>
+        <location filename="../app/training_worker.cpp" line="111"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="108"/>
+        <location filename="../app/training_worker.cpp" line="112"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, 스레드 %1개</translation>
     </message>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../widgets/run_files.cpp" line="79"/>
-        <location filename="../widgets/run_files.cpp" line="151"/>
+        <location filename="../widgets/run_files.cpp" line="176"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1: 읽을 수 없습니다 (%2)</translation>
     </message>
@@ -200,42 +200,42 @@
         <translation>행렬 셀에 개수가 아닌 값이 있습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="154"/>
+        <location filename="../widgets/run_files.cpp" line="179"/>
         <source>%1: empty, no header line</source>
         <translation>%1: 비어 있습니다 (헤더 줄 없음)</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="169"/>
+        <location filename="../widgets/run_files.cpp" line="194"/>
         <source>%1: has no class list</source>
         <translation>%1: 클래스 목록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="172"/>
+        <location filename="../widgets/run_files.cpp" line="197"/>
         <source>%1: &quot;last&quot;: %2</source>
         <translation>%1: &quot;last&quot;: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="192"/>
+        <location filename="../widgets/run_files.cpp" line="217"/>
         <source>%1: the header lacks path, target, predicted or loss</source>
         <translation>%1: 헤더에 path, target, predicted 또는 loss가 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="198"/>
+        <location filename="../widgets/run_files.cpp" line="223"/>
         <source>%1: line %2 has %3 fields</source>
         <translation>%1: %2번째 줄의 필드가 %3개입니다</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="208"/>
+        <location filename="../widgets/run_files.cpp" line="233"/>
         <source>%1: line %2: unknown class or no loss</source>
         <translation>%1: %2번째 줄: 알 수 없는 클래스이거나 손실 값이 없습니다</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="243"/>
+        <location filename="../widgets/run_files.cpp" line="268"/>
         <source>no summary</source>
         <translation>요약 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/run_files.cpp" line="258"/>
+        <location filename="../widgets/run_files.cpp" line="287"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
@@ -1072,7 +1072,7 @@ wrote %2
 <context>
     <name>report</name>
     <message numerus="yes">
-        <location filename="../app/report/dataset_section.cpp" line="98"/>
+        <location filename="../app/report/dataset_section.cpp" line="127"/>
         <source>%n image(s) were skipped:</source>
         <translation>
             <numerusform>이미지 %n개를 건너뛰었습니다:</numerusform>
@@ -1150,141 +1150,188 @@ Predicted: %2
         <translation>데이터셋 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="53"/>
+        <location filename="../widgets/dataset_panel.cpp" line="54"/>
+        <source>Choose Validation Folder…</source>
+        <translation>검증 폴더 선택…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="56"/>
+        <source>A folder with the same class folders whose images validate the run; the training folder then gives no validation images.</source>
+        <translation>같은 클래스 폴더를 가진 폴더로, 그 이미지로 실행을 검증합니다. 이때 학습 폴더에서는 검증 이미지를 떼어 내지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="62"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="64"/>
+        <source>Validate on images of the training folder again</source>
+        <translation>다시 학습 폴더의 이미지로 검증</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="70"/>
         <source>Drop an image folder anywhere on the window: one sub-folder per class, or train/ and val/ folders that each hold the class folders.</source>
         <translation>이미지 폴더를 창의 아무 곳에나 끌어다 놓으세요: 클래스마다 하위 폴더가 하나씩 있거나, 각각 클래스 폴더를 담은 train/ 및 val/ 폴더가 있어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="62"/>
+        <location filename="../widgets/dataset_panel.cpp" line="79"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="81"/>
+        <location filename="../widgets/dataset_panel.cpp" line="98"/>
         <source>Validation share:</source>
         <translation>검증 비율:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="82"/>
+        <location filename="../widgets/dataset_panel.cpp" line="99"/>
         <source>Split seed:</source>
         <translation>분할 시드:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="87"/>
+        <location filename="../widgets/dataset_panel.cpp" line="104"/>
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="89"/>
-        <location filename="../widgets/dataset_panel.cpp" line="272"/>
+        <location filename="../widgets/dataset_panel.cpp" line="106"/>
+        <location filename="../widgets/dataset_panel.cpp" line="335"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="100"/>
+        <location filename="../widgets/dataset_panel.cpp" line="119"/>
         <source>Checking %1 of %2 images</source>
         <translation>이미지 %2개 중 %1개 검사 중</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="114"/>
+        <location filename="../widgets/dataset_panel.cpp" line="134"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="114"/>
+        <location filename="../widgets/dataset_panel.cpp" line="134"/>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="114"/>
+        <location filename="../widgets/dataset_panel.cpp" line="134"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="114"/>
+        <location filename="../widgets/dataset_panel.cpp" line="134"/>
         <source>Val</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="114"/>
+        <location filename="../widgets/dataset_panel.cpp" line="134"/>
         <source>Test</source>
         <translation>테스트</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="135"/>
-        <location filename="../widgets/dataset_panel.cpp" line="314"/>
+        <location filename="../widgets/dataset_panel.cpp" line="155"/>
+        <location filename="../widgets/dataset_panel.cpp" line="393"/>
         <source>Choose a class to see its images.</source>
         <translation>클래스를 선택하면 이미지를 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="187"/>
+        <location filename="../widgets/dataset_panel.cpp" line="218"/>
+        <source>Choose a Validation Folder</source>
+        <translation>검증 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="235"/>
+        <source>Validation: from the training folder</source>
+        <translation>검증: 학습 폴더에서</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="236"/>
+        <source>Validation: %1</source>
+        <translation>검증: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="250"/>
         <source>Choose an Image Folder</source>
         <translation>이미지 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="197"/>
+        <location filename="../widgets/dataset_panel.cpp" line="260"/>
         <source>%1 does not exist.</source>
         <translation>%1 경로가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="202"/>
+        <location filename="../widgets/dataset_panel.cpp" line="265"/>
         <source>%1 is a file, not a folder. Drop a folder that holds one sub-folder of images per class.</source>
         <translation>%1은(는) 폴더가 아니라 파일입니다. 클래스마다 이미지 하위 폴더가 하나씩 있는 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="210"/>
+        <location filename="../widgets/dataset_panel.cpp" line="273"/>
         <source>Scanning %1…</source>
         <translation>%1 검사 중…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="212"/>
+        <location filename="../widgets/dataset_panel.cpp" line="275"/>
         <source>Listing files</source>
         <translation>파일 목록 작성 중</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="239"/>
+        <location filename="../widgets/dataset_panel.cpp" line="302"/>
         <source>%1 could not be scanned.</source>
         <translation>%1을(를) 검사할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="272"/>
+        <location filename="../widgets/dataset_panel.cpp" line="335"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset_panel.cpp" line="354"/>
+        <source>; %n validation image(s) from the validation folder</source>
+        <translation>
+            <numerusform>; 검증 폴더의 검증 이미지 %n장</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="276"/>
+        <location filename="../widgets/dataset_panel.cpp" line="381"/>
+        <source>Train counts come from the training folder, Val counts from the validation folder %1.</source>
+        <translation>Train 개수는 학습 폴더에서, Val 개수는 검증 폴더 %1에서 셉니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_panel.cpp" line="384"/>
         <source>The split comes from the folder&apos;s train/ and val/ folders.</source>
         <translation>분할은 폴더의 train/ 및 val/ 폴더를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="277"/>
+        <location filename="../widgets/dataset_panel.cpp" line="386"/>
         <source>Each class is split on its own, the same way on every machine.</source>
         <translation>클래스마다 따로 분할하며, 어느 컴퓨터에서나 같은 결과가 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="279"/>
+        <location filename="../widgets/dataset_panel.cpp" line="341"/>
         <source>The check was cancelled; the figures cover part of the files. Drop the folder again to check all of it.</source>
         <translation>검사가 취소되어 수치에는 파일 일부만 반영되었습니다. 전체를 검사하려면 폴더를 다시 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="282"/>
+        <location filename="../widgets/dataset_panel.cpp" line="344"/>
         <source>%1 cannot train a classifier: %2.</source>
         <translation>%1(으)로는 분류기를 학습할 수 없습니다: %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_panel.cpp" line="285"/>
+        <location filename="../widgets/dataset_panel.cpp" line="347"/>
         <source>%1 images in %2 classes</source>
         <translation>클래스 %2개, 이미지 %1개</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset_panel.cpp" line="289"/>
+        <location filename="../widgets/dataset_panel.cpp" line="357"/>
         <source>; %n file(s) skipped (see Problems)</source>
         <translation>
             <numerusform>; 파일 %n개 건너뜀 (문제 탭 참고)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset_panel.cpp" line="318"/>
+        <location filename="../widgets/dataset_panel.cpp" line="397"/>
         <source>%1: %n image(s)</source>
         <translation>
             <numerusform>%1: 이미지 %n개</numerusform>
@@ -1585,246 +1632,246 @@ Predicted: %2
 <context>
     <name>tl::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="50"/>
+        <location filename="../app/main_window.cpp" line="73"/>
         <source>TransferLab</source>
         <translation>TransferLab</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="160"/>
-        <location filename="../app/main_window.cpp" line="285"/>
+        <location filename="../app/main_window.cpp" line="183"/>
+        <location filename="../app/main_window.cpp" line="309"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201"/>
+        <location filename="../app/main_window.cpp" line="225"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215"/>
+        <location filename="../app/main_window.cpp" line="239"/>
         <source>Freeze</source>
         <translation>동결</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="233"/>
+        <location filename="../app/main_window.cpp" line="257"/>
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="250"/>
+        <location filename="../app/main_window.cpp" line="274"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284"/>
+        <location filename="../app/main_window.cpp" line="308"/>
         <source>Diagram</source>
         <translation>다이어그램</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="107"/>
+        <location filename="../app/main_window.cpp" line="130"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="118"/>
+        <location filename="../app/main_window.cpp" line="141"/>
         <source>&amp;Export Diagram...</source>
         <translation>다이어그램 내보내기(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="118"/>
+        <location filename="../app/main_window.cpp" line="141"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="122"/>
+        <location filename="../app/main_window.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="150"/>
+        <location filename="../app/main_window.cpp" line="173"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="151"/>
+        <location filename="../app/main_window.cpp" line="174"/>
         <source>&amp;About TransferLab</source>
         <translation>TransferLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="152"/>
+        <location filename="../app/main_window.cpp" line="175"/>
         <source>About TransferLab</source>
         <translation>TransferLab 정보</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="153"/>
+        <location filename="../app/main_window.cpp" line="176"/>
         <source>TransferLab %1
 A lab for transfer-learning experiments on images.</source>
         <translation>TransferLab %1
 이미지 전이 학습 실험을 위한 실험실입니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="137"/>
+        <location filename="../app/main_window.cpp" line="160"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="59"/>
+        <location filename="../app/main_window.cpp" line="82"/>
         <location filename="../app/main_window_export.cpp" line="41"/>
         <source>Export Report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="77"/>
+        <location filename="../app/main_window.cpp" line="100"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="80"/>
+        <location filename="../app/main_window.cpp" line="103"/>
         <source>&amp;Open...</source>
         <translation>열기(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="83"/>
+        <location filename="../app/main_window.cpp" line="106"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="86"/>
+        <location filename="../app/main_window.cpp" line="109"/>
         <source>Save &amp;As...</source>
         <translation>다른 이름으로 저장(&amp;A)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="90"/>
+        <location filename="../app/main_window.cpp" line="113"/>
         <source>&amp;Start Training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="92"/>
+        <location filename="../app/main_window.cpp" line="115"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="94"/>
+        <location filename="../app/main_window.cpp" line="117"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="95"/>
+        <location filename="../app/main_window.cpp" line="118"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="97"/>
+        <location filename="../app/main_window.cpp" line="120"/>
         <source>Res&amp;ume</source>
         <translation>재개(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="98"/>
+        <location filename="../app/main_window.cpp" line="121"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="100"/>
+        <location filename="../app/main_window.cpp" line="123"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="101"/>
+        <location filename="../app/main_window.cpp" line="124"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="110"/>
+        <location filename="../app/main_window.cpp" line="133"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="112"/>
+        <location filename="../app/main_window.cpp" line="135"/>
         <source>Open &amp;Demo Experiment</source>
         <translation>데모 실험 열기(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="117"/>
+        <location filename="../app/main_window.cpp" line="140"/>
         <source>Choose &amp;Data Folder...</source>
         <translation>데이터 폴더 선택(&amp;D)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="117"/>
+        <location filename="../app/main_window.cpp" line="140"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="119"/>
+        <location filename="../app/main_window.cpp" line="142"/>
         <source>Export &amp;Report...</source>
         <translation>보고서 내보내기(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="124"/>
+        <location filename="../app/main_window.cpp" line="147"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="130"/>
+        <location filename="../app/main_window.cpp" line="153"/>
         <source>&amp;Continue a Stopped Run...</source>
         <translation>중지된 실행 이어 하기(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="131"/>
+        <location filename="../app/main_window.cpp" line="154"/>
         <source>Continue a Stopped Run</source>
         <translation>중지된 실행 이어 하기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="135"/>
+        <location filename="../app/main_window.cpp" line="158"/>
         <source>Runs &amp;Folder...</source>
         <translation>실행 기록 폴더(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="141"/>
+        <location filename="../app/main_window.cpp" line="164"/>
         <source>Collapse to &amp;Stages</source>
         <translation>스테이지 단위로 접기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="142"/>
+        <location filename="../app/main_window.cpp" line="165"/>
         <source>Collapse to &amp;Blocks</source>
         <translation>블록 단위로 접기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143"/>
+        <location filename="../app/main_window.cpp" line="166"/>
         <source>&amp;Expand All</source>
         <translation>모두 펼치기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286"/>
+        <location filename="../app/main_window.cpp" line="310"/>
         <source>Results</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287"/>
+        <location filename="../app/main_window.cpp" line="317"/>
         <source>Runs</source>
         <translation>실행 기록</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="309"/>
+        <location filename="../app/main_window.cpp" line="339"/>
         <source>Press Start Training (Ctrl+R); the run&apos;s log appears here.</source>
         <translation>학습 시작(Ctrl+R)을 누르면 실행 로그가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="405"/>
+        <location filename="../app/main_window.cpp" line="435"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="406"/>
+        <location filename="../app/main_window.cpp" line="436"/>
         <source>A run is training. Stop it and quit? It can be continued later from its last finished epoch.</source>
         <translation>학습이 진행 중입니다. 중지하고 종료할까요? 나중에 마지막으로 완료된 에포크부터 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="439"/>
+        <location filename="../app/main_window.cpp" line="469"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="441"/>
+        <location filename="../app/main_window.cpp" line="471"/>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
     </message>
@@ -1835,7 +1882,7 @@ A lab for transfer-learning experiments on images.</source>
         <translation>다이어그램 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384"/>
+        <location filename="../app/main_window.cpp" line="414"/>
         <source>CPU, %1 cores</source>
         <translation>CPU, 코어 %1개</translation>
     </message>
@@ -1870,30 +1917,30 @@ A lab for transfer-learning experiments on images.</source>
         <translation>%1 보고서 작성 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="91"/>
+        <location filename="../app/main_window_document.cpp" line="92"/>
         <source>Demo Experiment</source>
         <translation>데모 실험</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="92"/>
+        <location filename="../app/main_window_document.cpp" line="93"/>
         <source>The demo data could not be written to %1:
 %2</source>
         <translation>데모 데이터를 %1에 저장할 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="104"/>
+        <location filename="../app/main_window_document.cpp" line="105"/>
         <source>%1: unknown architecture &apos;%2&apos;</source>
         <translation>%1: 알 수 없는 아키텍처 &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="105"/>
-        <location filename="../app/main_window_document.cpp" line="171"/>
+        <location filename="../app/main_window_document.cpp" line="106"/>
+        <location filename="../app/main_window_document.cpp" line="177"/>
         <source>Open Experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="106"/>
+        <location filename="../app/main_window_document.cpp" line="107"/>
         <source>Could not open %1.
 
 %2
@@ -1906,184 +1953,230 @@ The current experiment is unchanged.</source>
 현재 실험은 변경되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="149"/>
-        <location filename="../app/main_window_document.cpp" line="157"/>
+        <location filename="../app/main_window_document.cpp" line="155"/>
+        <location filename="../app/main_window_document.cpp" line="163"/>
         <source>Save Experiment</source>
         <translation>실험 저장</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="180"/>
+        <location filename="../app/main_window_document.cpp" line="186"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="181"/>
+        <location filename="../app/main_window_document.cpp" line="187"/>
         <source>The experiment has unsaved changes. Save them first?</source>
         <translation>실험에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="196"/>
+        <location filename="../app/main_window_document.cpp" line="202"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="197"/>
+        <location filename="../app/main_window_document.cpp" line="203"/>
         <source>%1[*] — TransferLab</source>
         <translation>%1[*] — TransferLab</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="214"/>
+        <location filename="../app/main_window_document.cpp" line="230"/>
         <source>Choose Data Folder</source>
         <translation>데이터 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="221"/>
+        <location filename="../app/main_window_document.cpp" line="237"/>
         <source>Runs Folder</source>
         <translation>실행 기록 폴더</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="308"/>
+        <location filename="../app/main_window_document.cpp" line="324"/>
         <source>Image size: %1 cannot take %2×%2 px images (%3).</source>
         <translation>이미지 크기: %1은(는) %2×%2 px 이미지를 받을 수 없습니다 (%3).</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="373"/>
+        <location filename="../app/main_window_document.cpp" line="389"/>
         <source>no data folder chosen</source>
         <translation>데이터 폴더를 선택하지 않음</translation>
     </message>
     <message>
-        <location filename="../app/main_window_document.cpp" line="375"/>
+        <location filename="../app/main_window_document.cpp" line="392"/>
+        <source>%1, validation: %2</source>
+        <translation>%1, 검증: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_document.cpp" line="393"/>
         <source>%1 · %2 frozen layers · data: %3</source>
         <translation>%1 · 동결된 레이어 %2개 · 데이터: %3</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/main_window_training.cpp" line="40"/>
+        <source>Done: %n epoch(s), best validation mIoU %1% at epoch %2.</source>
+        <translation>
+            <numerusform>완료: 에폭 %n개, 최고 검증 mIoU %1% (에폭 %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/main_window_training.cpp" line="44"/>
+        <source>Done: %n epoch(s), best validation top-1 %1% at epoch %2.</source>
+        <translation>
+            <numerusform>완료: 에폭 %n개, 최고 검증 top-1 %1% (에폭 %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/main_window_training.cpp" line="48"/>
+        <source>Done: %n epoch(s), no validation data; lowest training loss %1 at epoch %2.</source>
+        <translation>
+            <numerusform>완료: 에폭 %n개, 검증 데이터 없음. 최저 학습 손실 %1 (에폭 %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/main_window_training.cpp" line="52"/>
+        <source>Done: %n epoch(s).</source>
+        <translation>
+            <numerusform>완료: 에폭 %n개.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="53"/>
-        <location filename="../app/main_window_training.cpp" line="57"/>
-        <location filename="../app/main_window_training.cpp" line="78"/>
+        <location filename="../app/main_window_training.cpp" line="75"/>
+        <location filename="../app/main_window_training.cpp" line="79"/>
+        <location filename="../app/main_window_training.cpp" line="100"/>
         <source>Start Training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="58"/>
+        <location filename="../app/main_window_training.cpp" line="80"/>
         <source>Choose an image folder first (File &gt; Choose Data Folder): one sub-folder per class, or train/ and val/ folders with class sub-folders.</source>
         <translation>먼저 이미지 폴더를 선택하세요 (파일 &gt; 데이터 폴더 선택): 클래스마다 하위 폴더가 하나씩 있거나, 클래스 하위 폴더를 담은 train/ 및 val/ 폴더가 있어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="79"/>
+        <location filename="../app/main_window_training.cpp" line="101"/>
         <source>The runs folder %1 cannot be created. Choose another one under Training &gt; Runs Folder.</source>
         <translation>실행 기록 폴더 %1을(를) 만들 수 없습니다. 학습 &gt; 실행 기록 폴더에서 다른 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="90"/>
+        <location filename="../app/main_window_training.cpp" line="112"/>
         <source>Starting a run of %1...</source>
         <translation>%1 실행 시작 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="91"/>
+        <location filename="../app/main_window_training.cpp" line="113"/>
         <source>Continuing %1...</source>
         <translation>%1 이어서 학습 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="94"/>
+        <location filename="../app/main_window_training.cpp" line="116"/>
         <source>ETA —</source>
         <translation>남은 시간 —</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="108"/>
+        <location filename="../app/main_window_training.cpp" line="130"/>
         <source>paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="126"/>
+        <location filename="../app/main_window_training.cpp" line="148"/>
         <source>Stopping after the current batch...</source>
         <translation>현재 배치가 끝나면 중지합니다...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="134"/>
+        <location filename="../app/main_window_training.cpp" line="156"/>
         <source>Run folder: %1</source>
         <translation>실행 폴더: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="135"/>
+        <location filename="../app/main_window_training.cpp" line="157"/>
         <source>Training %1...</source>
         <translation>%1 학습 중...</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="145"/>
+        <location filename="../app/main_window_training.cpp" line="167"/>
         <source>%1 images/s</source>
         <translation>%1 이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="149"/>
+        <location filename="../app/main_window_training.cpp" line="171"/>
         <source>ETA %1</source>
         <translation>남은 시간 %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="156"/>
-        <source>Epoch %1 of %2: train loss %3, accuracy %4%</source>
-        <translation>에포크 %1/%2: 학습 손실 %3, 정확도 %4%</translation>
+        <location filename="../app/main_window_training.cpp" line="178"/>
+        <source>Epoch %1 of %2: train loss %3, train accuracy %4%</source>
+        <translation>에폭 %1/%2: 학습 손실 %3, 학습 정확도 %4%</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="162"/>
+        <location filename="../app/main_window_training.cpp" line="184"/>
+        <source>; validation loss %1, mIoU %2%</source>
+        <translation>; 검증 손실 %1, mIoU %2%</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2: train loss %3, accuracy %4%</source>
+        <translation type="vanished">에포크 %1/%2: 학습 손실 %3, 정확도 %4%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_training.cpp" line="186"/>
         <source>; validation loss %1, top-1 %2%</source>
         <translation>; 검증 손실 %1, top-1 %2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="173"/>
+        <location filename="../app/main_window_training.cpp" line="188"/>
+        <source>; no validation data</source>
+        <translation>; 검증 데이터 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window_training.cpp" line="199"/>
         <source>Colour by gradient norm</source>
         <translation>기울기 노름으로 색칠</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="175"/>
+        <location filename="../app/main_window_training.cpp" line="201"/>
         <source>While training, colour each block by the L2 norm of its layer&apos;s gradients (log scale; a collapsed group shows its largest). Frozen layers keep their colours. The last values stay after the run.</source>
         <translation>학습 중에 각 블록을 그 층 기울기의 L2 노름으로 색칠합니다(로그 눈금, 접힌 그룹은 가장 큰 값). 고정된 층은 제 색을 유지합니다. 학습이 끝나도 마지막 값이 남습니다.</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="183"/>
+        <location filename="../app/main_window_training.cpp" line="209"/>
         <source>Gradient norm</source>
         <translation>기울기 노름</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main_window_training.cpp" line="209"/>
+        <location filename="../app/main_window_training.cpp" line="235"/>
         <source>Stopped after %n epoch(s); Training &gt; Continue a Stopped Run picks it up again.</source>
         <translation>
             <numerusform>%n 에포크 후 중지되었습니다. 학습 &gt; 중지된 실행 이어 하기로 이어서 학습할 수 있습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="211"/>
+        <location filename="../app/main_window_training.cpp" line="237"/>
         <source>The loss diverged (%1): lower the learning rate and start again.</source>
         <translation>손실이 발산했습니다 (%1): 학습률을 낮추고 다시 시작하세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/main_window_training.cpp" line="213"/>
         <source>Done: %n epoch(s), best top-1 %1% at epoch %2.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>완료: %n 에포크, 최고 top-1 %1% (에포크 %2).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="219"/>
+        <location filename="../app/main_window_training.cpp" line="243"/>
         <source>Run folder: %1 — %2</source>
         <translation>실행 폴더: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="229"/>
+        <location filename="../app/main_window_training.cpp" line="253"/>
         <source>Training failed: %1</source>
         <translation>학습 실패: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="230"/>
+        <location filename="../app/main_window_training.cpp" line="254"/>
         <source>error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="231"/>
+        <location filename="../app/main_window_training.cpp" line="255"/>
         <source>Training Failed</source>
         <translation>학습 실패</translation>
     </message>
     <message>
-        <location filename="../app/main_window_training.cpp" line="232"/>
+        <location filename="../app/main_window_training.cpp" line="256"/>
         <source>%1
 
 Fix the cause (data folder, image size, batch size, hyperparameters) and start again; the window keeps your settings.</source>
@@ -2454,115 +2547,135 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::RunsPanel</name>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="64"/>
-        <location filename="../widgets/runs_panel.cpp" line="175"/>
+        <location filename="../widgets/runs_panel.cpp" line="94"/>
+        <location filename="../widgets/runs_panel.cpp" line="205"/>
         <source>No runs folder</source>
         <translation>실행 기록 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="66"/>
+        <location filename="../widgets/runs_panel.cpp" line="96"/>
         <source>Runs Folder…</source>
         <translation>실행 기록 폴더…</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="67"/>
+        <location filename="../widgets/runs_panel.cpp" line="97"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="76"/>
+        <location filename="../widgets/runs_panel.cpp" line="106"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="76"/>
+        <location filename="../widgets/runs_panel.cpp" line="106"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="76"/>
+        <location filename="../widgets/runs_panel.cpp" line="106"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="76"/>
+        <location filename="../widgets/runs_panel.cpp" line="106"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="76"/>
+        <location filename="../widgets/runs_panel.cpp" line="106"/>
         <source>Best validation</source>
         <translation>최고 검증 성능</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="77"/>
+        <location filename="../widgets/runs_panel.cpp" line="107"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="77"/>
+        <location filename="../widgets/runs_panel.cpp" line="107"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="94"/>
+        <location filename="../widgets/runs_panel.cpp" line="124"/>
         <source>Validation top-1 or mIoU (%)</source>
         <translation>검증 top-1 또는 mIoU (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="95"/>
+        <location filename="../widgets/runs_panel.cpp" line="125"/>
         <source>Training loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="96"/>
+        <location filename="../widgets/runs_panel.cpp" line="126"/>
         <source>Epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="114"/>
+        <location filename="../widgets/runs_panel.cpp" line="144"/>
         <source>Select several runs (Ctrl+click) to compare their curves.</source>
         <translation>여러 실행을 선택(Ctrl+클릭)하면 곡선을 비교할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="115"/>
+        <location filename="../widgets/runs_panel.cpp" line="145"/>
         <source>Show Results</source>
         <translation>결과 보기</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="117"/>
+        <location filename="../widgets/runs_panel.cpp" line="147"/>
         <source>Open Experiment</source>
         <translation>실험 열기</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="125"/>
+        <location filename="../widgets/runs_panel.cpp" line="155"/>
         <source>Choose the Runs Folder</source>
         <translation>실행 기록 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="175"/>
+        <location filename="../widgets/runs_panel.cpp" line="205"/>
         <source>%1 does not exist yet</source>
         <translation>%1 경로가 아직 없습니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/runs_panel.cpp" line="179"/>
+        <location filename="../widgets/runs_panel.cpp" line="209"/>
         <source>%1: %n run(s)</source>
         <translation>
             <numerusform>%1: 실행 %n개</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="193"/>
+        <location filename="../widgets/runs_panel.cpp" line="302"/>
+        <source>%1 (no validation; training loss)</source>
+        <translation>%1 (검증 없음, 학습 손실)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="51"/>
         <source>mIoU %1 %</source>
         <translation>mIoU %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="194"/>
+        <location filename="../widgets/runs_panel.cpp" line="52"/>
         <source>top-1 %1 %</source>
         <translation>top-1 %1 %</translation>
     </message>
     <message>
-        <location filename="../widgets/runs_panel.cpp" line="200"/>
+        <location filename="../widgets/runs_panel.cpp" line="58"/>
+        <source>no validation</source>
+        <translation>검증 없음</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="61"/>
+        <source>The run had no validation data; its best epoch is the one with the lowest training loss (%1).</source>
+        <translation>이 실행에는 검증 데이터가 없어 학습 손실이 가장 낮은 에폭을 최고로 삼았습니다 (%1).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="63"/>
+        <source>The run had no validation data; its best epoch is the one with the lowest training loss.</source>
+        <translation>이 실행에는 검증 데이터가 없어 학습 손실이 가장 낮은 에폭을 최고로 삼았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runs_panel.cpp" line="226"/>
         <source>missing %1</source>
         <translation>%1 없음</translation>
     </message>
@@ -2598,105 +2711,110 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::TrainingPlots</name>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="51"/>
+        <location filename="../widgets/training_plots.cpp" line="54"/>
         <source>Smoothing:</source>
         <translation>스무딩:</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="58"/>
+        <location filename="../widgets/training_plots.cpp" line="61"/>
         <source>Exponential smoothing of the training loss, corrected for its start-up bias</source>
         <translation>학습 손실의 지수 평활화 (초기 편향 보정)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="60"/>
+        <location filename="../widgets/training_plots.cpp" line="63"/>
         <source>Log loss</source>
         <translation>손실 로그 눈금</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="61"/>
+        <location filename="../widgets/training_plots.cpp" line="64"/>
         <source>Log learning rate</source>
         <translation>학습률 로그 눈금</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="66"/>
-        <location filename="../widgets/training_plots.cpp" line="303"/>
-        <location filename="../widgets/training_plots.cpp" line="309"/>
+        <location filename="../widgets/training_plots.cpp" line="69"/>
+        <location filename="../widgets/training_plots.cpp" line="402"/>
+        <location filename="../widgets/training_plots.cpp" line="408"/>
         <source>Export Plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="69"/>
+        <location filename="../widgets/training_plots.cpp" line="72"/>
         <source>Loss...</source>
         <translation>손실...</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="70"/>
+        <location filename="../widgets/training_plots.cpp" line="73"/>
         <source>Accuracy...</source>
         <translation>정확도...</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="71"/>
+        <location filename="../widgets/training_plots.cpp" line="74"/>
         <source>Learning Rate...</source>
         <translation>학습률...</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="76"/>
+        <location filename="../widgets/training_plots.cpp" line="79"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="78"/>
+        <location filename="../widgets/training_plots.cpp" line="81"/>
         <source>train loss</source>
         <translation>학습 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="80"/>
+        <location filename="../widgets/training_plots.cpp" line="83"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="82"/>
+        <location filename="../widgets/training_plots.cpp" line="85"/>
         <source>val loss</source>
         <translation>검증 손실</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="83"/>
+        <location filename="../widgets/training_plots.cpp" line="86"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="85"/>
+        <location filename="../widgets/training_plots.cpp" line="88"/>
         <source>train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="87"/>
+        <location filename="../widgets/training_plots.cpp" line="90"/>
         <source>val</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="88"/>
-        <location filename="../widgets/training_plots.cpp" line="90"/>
+        <location filename="../widgets/training_plots.cpp" line="91"/>
+        <location filename="../widgets/training_plots.cpp" line="93"/>
         <source>learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="120"/>
+        <location filename="../widgets/training_plots.cpp" line="133"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="140"/>
+        <location filename="../widgets/training_plots.cpp" line="153"/>
         <source>Export...</source>
         <translation>내보내기...</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="143"/>
+        <location filename="../widgets/training_plots.cpp" line="156"/>
         <source>Fit to Data</source>
         <translation>데이터에 맞추기</translation>
     </message>
     <message>
-        <location filename="../widgets/training_plots.cpp" line="304"/>
+        <location filename="../widgets/training_plots.cpp" line="375"/>
+        <source>values above %1 clipped</source>
+        <translation>%1보다 큰 값은 잘림</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training_plots.cpp" line="403"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG image (*.svg)</source>
         <translation>PNG 이미지 (*.png);;PDF 문서 (*.pdf);;SVG 이미지 (*.svg)</translation>
     </message>
@@ -2704,22 +2822,22 @@ loss %2, probability of the prediction %3</source>
 <context>
     <name>tl::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="140"/>
+        <location filename="../app/training_worker.cpp" line="146"/>
         <source>LibTorch stopped the run: %1</source>
         <translation>LibTorch 오류로 실행이 중지되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="142"/>
+        <location filename="../app/training_worker.cpp" line="148"/>
         <source>OpenCV stopped the run: %1</source>
         <translation>OpenCV 오류로 실행이 중지되었습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="144"/>
+        <location filename="../app/training_worker.cpp" line="150"/>
         <source>Out of memory: try a smaller batch size or image size.</source>
         <translation>메모리가 부족합니다: 배치 크기나 이미지 크기를 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="148"/>
+        <location filename="../app/training_worker.cpp" line="154"/>
         <source>The run stopped with an unknown error.</source>
         <translation>알 수 없는 오류로 실행이 중지되었습니다.</translation>
     </message>
@@ -2782,9 +2900,8 @@ loss %2, probability of the prediction %3</source>
 %3클래스 헤드의 %2 가중치</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="53"/>
         <source>%1 (%2, top-1 %3%)</source>
-        <translation>%1 (%2, top-1 %3%)</translation>
+        <translation type="vanished">%1 (%2, top-1 %3%)</translation>
     </message>
     <message>
         <location filename="../app/weights_inspection_service.cpp" line="51"/>
@@ -2792,24 +2909,38 @@ loss %2, probability of the prediction %3</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="55"/>
         <source>%1 (%2, mIoU %3%)</source>
-        <translation>%1 (%2, mIoU %3%)</translation>
+        <translation type="vanished">%1 (%2, mIoU %3%)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="53"/>
+        <source>%1 (%2, validation top-1 %3%)</source>
+        <translation>%1 (%2, 검증 top-1 %3%)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="55"/>
+        <source>%1 (%2, validation mIoU %3%)</source>
+        <translation>%1 (%2, 검증 mIoU %3%)</translation>
     </message>
     <message>
         <location filename="../app/weights_inspection_service.cpp" line="57"/>
+        <source>%1 (%2, no validation)</source>
+        <translation>%1 (%2, 검증 없음)</translation>
+    </message>
+    <message>
+        <location filename="../app/weights_inspection_service.cpp" line="59"/>
         <source>%1
 the run&apos;s trained weights (model.pth), %2 classes</source>
         <translation>%1
 실행의 학습된 가중치(model.pth), %2클래스</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="77"/>
+        <location filename="../app/weights_inspection_service.cpp" line="79"/>
         <source>no such file</source>
         <translation>파일이 없음</translation>
     </message>
     <message>
-        <location filename="../app/weights_inspection_service.cpp" line="101"/>
+        <location filename="../app/weights_inspection_service.cpp" line="103"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
@@ -2851,7 +2982,7 @@ the run&apos;s trained weights (model.pth), %2 classes</source>
     </message>
     <message>
         <location filename="../app/report/architecture_section.cpp" line="77"/>
-        <location filename="../app/report/report_builder.cpp" line="95"/>
+        <location filename="../app/report/report_builder.cpp" line="118"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
@@ -2902,7 +3033,7 @@ the run&apos;s trained weights (model.pth), %2 classes</source>
     </message>
     <message>
         <location filename="../app/report/architecture_section.cpp" line="140"/>
-        <location filename="../app/report/report_builder.cpp" line="96"/>
+        <location filename="../app/report/report_builder.cpp" line="119"/>
         <source>%1 of %2</source>
         <translation>%2 중 %1</translation>
     </message>
@@ -2962,292 +3093,396 @@ the run&apos;s trained weights (model.pth), %2 classes</source>
         <translation>점진적 동결 해제 (표는 시작 시점 기준):</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="59"/>
+        <location filename="../app/report/comparison_section.cpp" line="57"/>
+        <source>%1 and %2 cannot be compared: one segments images, the other classifies them.</source>
+        <translation>%1와(과) %2는 비교할 수 없습니다: 하나는 이미지를 분할하고 다른 하나는 분류합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="61"/>
+        <source>neither had validation data</source>
+        <translation>둘 다 검증 데이터가 없었습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="62"/>
+        <location filename="../app/report/comparison_section.cpp" line="63"/>
+        <source>%1 had no validation data</source>
+        <translation>%1에는 검증 데이터가 없었습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="64"/>
+        <source>%1 and %2 cannot be compared on validation: %3.</source>
+        <translation>%1와(과) %2는 검증으로 비교할 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="66"/>
+        <source>validation mIoU</source>
+        <translation>검증 mIoU</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="66"/>
+        <source>validation top-1</source>
+        <translation>검증 top-1</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="70"/>
+        <source>%1: %2 %3, the same as %4 (%5): 0.0 points above or below.</source>
+        <translation>%1: %2 %3, %4 (%5)와 같습니다: 0.0 포인트 차이.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <source>%1: %2 %3, %4 points above %5 (%6).</source>
+        <translation>%1: %2 %3, %5 (%6)보다 %4 포인트 높습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <source>%1: %2 %3, %4 points below %5 (%6).</source>
+        <translation>%1: %2 %3, %5 (%6)보다 %4 포인트 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="81"/>
+        <source>no validation</source>
+        <translation>검증 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="88"/>
         <source>Comparison</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="72"/>
-        <location filename="../app/report/report_builder.cpp" line="198"/>
+        <location filename="../app/report/comparison_section.cpp" line="101"/>
+        <location filename="../app/report/report_builder.cpp" line="228"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <location filename="../app/report/comparison_section.cpp" line="101"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <location filename="../app/report/comparison_section.cpp" line="101"/>
         <source>Freeze preset</source>
         <translation>동결 프리셋</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="72"/>
-        <location filename="../app/report/report_builder.cpp" line="96"/>
+        <location filename="../app/report/comparison_section.cpp" line="101"/>
+        <location filename="../app/report/report_builder.cpp" line="119"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="72"/>
+        <location filename="../app/report/comparison_section.cpp" line="101"/>
+        <source>Best checkpoint by</source>
+        <translation>최고 체크포인트 기준</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="102"/>
         <source>Best %1</source>
         <translation>최고 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="102"/>
         <source>Final %1</source>
         <translation>최종 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="102"/>
         <source>Final val_loss</source>
         <translation>최종 val_loss</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="103"/>
         <source>Training time</source>
         <translation>학습 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="73"/>
+        <location filename="../app/report/comparison_section.cpp" line="103"/>
         <source>Images/s</source>
         <translation>이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="89"/>
-        <source>The first row is this report&apos;s run; its pretraining stage and the --compare runs follow.</source>
-        <translation>첫 행은 이 보고서의 실행이며, 그 사전 학습 단계와 --compare 실행이 뒤따릅니다.</translation>
+        <location filename="../app/report/comparison_section.cpp" line="120"/>
+        <source>The first row is this report&apos;s run; its pretraining stage and the --compare runs follow. Each run&apos;s best checkpoint is the epoch with the best value of the figure named under &quot;Best checkpoint by&quot;.</source>
+        <translation>첫 행은 이 보고서의 실행이고, 그 사전 학습 단계와 --compare 실행이 뒤따릅니다. 각 실행의 최고 체크포인트는 &quot;최고 체크포인트 기준&quot;에 적힌 수치가 가장 좋은 에폭입니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="92"/>
+        <source>The first row is this report&apos;s run; its pretraining stage and the --compare runs follow.</source>
+        <translation type="vanished">첫 행은 이 보고서의 실행이며, 그 사전 학습 단계와 --compare 실행이 뒤따릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="126"/>
         <source>%1 per epoch</source>
         <translation>에포크별 %1</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="92"/>
-        <location filename="../app/report/comparison_section.cpp" line="93"/>
+        <location filename="../app/report/comparison_section.cpp" line="126"/>
+        <location filename="../app/report/comparison_section.cpp" line="127"/>
         <location filename="../app/report/training_sections.cpp" line="33"/>
-        <location filename="../app/report/training_sections.cpp" line="193"/>
+        <location filename="../app/report/training_sections.cpp" line="256"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="93"/>
-        <location filename="../app/report/training_sections.cpp" line="77"/>
+        <location filename="../app/report/comparison_section.cpp" line="127"/>
+        <location filename="../app/report/training_sections.cpp" line="120"/>
         <source>Loss per epoch</source>
         <translation>에포크별 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="93"/>
-        <location filename="../app/report/training_sections.cpp" line="62"/>
-        <location filename="../app/report/training_sections.cpp" line="63"/>
-        <location filename="../app/report/training_sections.cpp" line="77"/>
+        <location filename="../app/report/comparison_section.cpp" line="127"/>
+        <location filename="../app/report/training_sections.cpp" line="105"/>
+        <location filename="../app/report/training_sections.cpp" line="106"/>
+        <location filename="../app/report/training_sections.cpp" line="120"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../app/report/comparison_section.cpp" line="104"/>
+        <location filename="../app/report/comparison_section.cpp" line="147"/>
+        <source>No compared run had validation data: no %1 curves.</source>
+        <translation>비교한 실행 중 검증 데이터가 있는 것이 없어 %1 곡선이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/comparison_section.cpp" line="149"/>
         <source>Dashed lines: training loss.</source>
         <translation>점선: 학습 손실.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="36"/>
+        <location filename="../app/report/dataset_section.cpp" line="66"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="39"/>
+        <location filename="../app/report/dataset_section.cpp" line="69"/>
         <source>split.json is missing: which image went where is unknown.</source>
         <translation>split.json이 없어 어떤 이미지가 어디에 배정되었는지 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="41"/>
+        <location filename="../app/report/dataset_section.cpp" line="71"/>
         <source>Training folder: %1</source>
         <translation>학습 폴더: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="63"/>
+        <location filename="../app/report/dataset_section.cpp" line="93"/>
         <source>Training folder</source>
         <translation>학습 폴더</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="64"/>
+        <location filename="../app/report/dataset_section.cpp" line="94"/>
         <source>Classes</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="65"/>
+        <location filename="../app/report/dataset_section.cpp" line="95"/>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="66"/>
+        <location filename="../app/report/dataset_section.cpp" line="96"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="66"/>
+        <location filename="../app/report/dataset_section.cpp" line="38"/>
         <source>seed %1, validation fraction %2</source>
         <translation>시드 %1, 검증 비율 %2</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="69"/>
+        <location filename="../app/report/dataset_section.cpp" line="98"/>
         <source>Fingerprint (SHA-256 of the sorted file list)</source>
         <translation>지문 (정렬된 파일 목록의 SHA-256)</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="72"/>
-        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="181"/>
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="72"/>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="72"/>
+        <location filename="../app/report/dataset_section.cpp" line="97"/>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
+        <location filename="../app/report/report_builder.cpp" line="126"/>
+        <location filename="../app/report/training_sections.cpp" line="91"/>
         <source>Validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="72"/>
+        <location filename="../app/report/dataset_section.cpp" line="37"/>
+        <source>given by the folders</source>
+        <translation>폴더가 정함</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="51"/>
+        <source>%1 images from the validation folder %2</source>
+        <translation>검증 폴더 %2의 이미지 %1장</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="53"/>
+        <source>%1 images from the data folder&apos;s val/ folder</source>
+        <translation>데이터 폴더 안 val/ 폴더의 이미지 %1장</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="55"/>
+        <source>%1 images held out of the training folder (validation fraction %2)</source>
+        <translation>학습 폴더에서 떼어 둔 이미지 %1장 (검증 비율 %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="60"/>
+        <location filename="../app/report/training_sections.cpp" line="91"/>
+        <source>none: the run had no validation data</source>
+        <translation>없음: 이 실행에는 검증 데이터가 없었습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="61"/>
+        <source>validation data (its source was not recorded)</source>
+        <translation>검증 데이터 (출처가 기록되지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
         <source>Test</source>
         <translation>테스트</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="72"/>
+        <location filename="../app/report/dataset_section.cpp" line="101"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="79"/>
+        <location filename="../app/report/dataset_section.cpp" line="108"/>
         <source>(no class folder)</source>
         <translation>(클래스 폴더 없음)</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="85"/>
+        <location filename="../app/report/dataset_section.cpp" line="114"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="90"/>
+        <location filename="../app/report/dataset_section.cpp" line="119"/>
         <source>log.txt is missing: skipped files are unknown.</source>
         <translation>log.txt가 없어 건너뛴 파일을 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="92"/>
+        <location filename="../app/report/dataset_section.cpp" line="121"/>
         <source>No image was skipped.</source>
         <translation>건너뛴 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="95"/>
+        <location filename="../app/report/dataset_section.cpp" line="124"/>
         <source>Skipped file</source>
         <translation>건너뛴 파일</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="95"/>
+        <location filename="../app/report/dataset_section.cpp" line="124"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../app/report/dataset_section.cpp" line="101"/>
+        <location filename="../app/report/dataset_section.cpp" line="130"/>
         <source>… and %1 more (see log.txt).</source>
         <translation>… 외 %1개 (log.txt 참고).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="127"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="126"/>
+        <source>The run had no validation data, so there are no validation results to show.</source>
+        <translation>이 실행에는 검증 데이터가 없어 보여 줄 검증 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/evaluation_sections.cpp" line="133"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="130"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="140"/>
         <source>confusion.json and val_predictions.csv are missing: no confusion matrix.</source>
         <translation>confusion.json과 val_predictions.csv가 없어 혼동 행렬을 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="134"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="144"/>
         <source>%1 classes are too many for a table; see %2.</source>
         <translation>클래스 %1개는 표로 나타내기에 너무 많습니다. %2을(를) 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="138"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="148"/>
         <source>Validation images after epoch %1, from %2.</source>
         <translation>에포크 %1 이후의 검증 이미지 (%2 기준).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="139"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="149"/>
         <source>Validation images of the final model, from %1.</source>
         <translation>최종 모델의 검증 이미지 (%1 기준).</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="140"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="150"/>
         <source>Rows are the true classes, columns the predictions; shading shows each row&apos;s share.</source>
         <translation>행은 실제 클래스, 열은 예측이며, 음영은 각 행에서의 비율을 나타냅니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="142"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="152"/>
         <source>truth \ predicted</source>
         <translation>실제 \ 예측</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="165"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="175"/>
         <source>Per-class metrics</source>
         <translation>클래스별 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="181"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="181"/>
         <source>Recall</source>
         <translation>재현율</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="181"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="167"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="181"/>
         <source>Support</source>
         <translation>샘플 수</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="185"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="199"/>
         <source>confusion.json and val_predictions.csv are missing: no per-class scores.</source>
         <translation>confusion.json과 val_predictions.csv가 없어 클래스별 점수를 계산할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="202"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="216"/>
         <source>Computed from %1.</source>
         <translation>%1에서 계산함.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="205"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="219"/>
         <source>Macro F1: %1</source>
         <translation>매크로 F1: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="211"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="225"/>
         <source>Misclassified images</source>
         <translation>오분류된 이미지</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="214"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="232"/>
         <source>val_predictions.csv is missing: no gallery of misclassified images.</source>
         <translation>val_predictions.csv가 없어 오분류 이미지 갤러리를 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="229"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="247"/>
         <source>Every validation image was classified correctly.</source>
         <translation>모든 검증 이미지가 올바르게 분류되었습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="247"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="265"/>
         <source>%1 → %2
 p %3, loss %4
 %5</source>
@@ -3256,441 +3491,535 @@ p %3, 손실 %4
 %5</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="251"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="269"/>
         <source>%1 of %2 validation images are misclassified; the %3 with the highest loss (true class → predicted class):</source>
         <translation>검증 이미지 %2개 중 %1개가 오분류되었습니다. 손실이 가장 큰 %3개 (실제 클래스 → 예측 클래스):</translation>
     </message>
     <message>
-        <location filename="../app/report/evaluation_sections.cpp" line="259"/>
+        <location filename="../app/report/evaluation_sections.cpp" line="277"/>
         <source>Images no longer readable: %1</source>
         <translation>더 이상 읽을 수 없는 이미지: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="80"/>
+        <location filename="../app/report/report_builder.cpp" line="79"/>
+        <source>%1 epochs (%2/), best validation top-1 %3 %</source>
+        <translation>에폭 %1개 (%2/), 최고 검증 top-1 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../app/report/report_builder.cpp" line="84"/>
+        <source>%1 epochs (%2/)</source>
+        <translation>에폭 %1개 (%2/)</translation>
+    </message>
+    <message>
+        <location filename="../app/report/report_builder.cpp" line="85"/>
+        <source>%1 epochs (%2/), no validation data: its best epoch had the lowest training loss</source>
+        <translation>에폭 %1개 (%2/), 검증 데이터 없음: 학습 손실이 가장 낮은 에폭이 최고</translation>
+    </message>
+    <message>
+        <location filename="../app/report/report_builder.cpp" line="103"/>
         <source>%1 h %2 min</source>
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="82"/>
+        <location filename="../app/report/report_builder.cpp" line="105"/>
         <source>%1 min %2 s</source>
         <translation>%1분 %2초</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="83"/>
+        <location filename="../app/report/report_builder.cpp" line="106"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="88"/>
+        <location filename="../app/report/report_builder.cpp" line="111"/>
         <source>Overview</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="92"/>
+        <location filename="../app/report/report_builder.cpp" line="115"/>
         <source>Experiment</source>
         <translation>실험</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="93"/>
+        <location filename="../app/report/report_builder.cpp" line="116"/>
         <source>Started</source>
         <translation>시작 시각</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="94"/>
+        <location filename="../app/report/report_builder.cpp" line="117"/>
         <source>Run folder</source>
         <translation>실행 폴더</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="97"/>
+        <location filename="../app/report/report_builder.cpp" line="120"/>
         <source>Outcome</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="97"/>
+        <location filename="../app/report/report_builder.cpp" line="120"/>
         <source>unknown (no summary.json)</source>
         <translation>알 수 없음 (summary.json 없음)</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="101"/>
+        <location filename="../app/report/report_builder.cpp" line="124"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="105"/>
+        <location filename="../app/report/report_builder.cpp" line="127"/>
+        <location filename="../app/report/training_sections.cpp" line="87"/>
+        <source>Best checkpoint</source>
+        <translation>최고 체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../app/report/report_builder.cpp" line="131"/>
+        <source>Pretraining stage</source>
+        <translation>사전 학습 단계</translation>
+    </message>
+    <message>
+        <location filename="../app/report/report_builder.cpp" line="135"/>
         <source>This run did not finish: the report shows what its folder holds so far (see Missing files).</source>
         <translation>이 실행은 끝나지 않았습니다: 보고서는 지금까지 폴더에 있는 내용을 보여 줍니다 (누락된 파일 참고).</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="111"/>
+        <location filename="../app/report/report_builder.cpp" line="141"/>
         <source>Environment</source>
         <translation>환경</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="118"/>
+        <location filename="../app/report/report_builder.cpp" line="148"/>
         <source>TransferLab (training)</source>
         <translation>TransferLab (학습)</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="119"/>
+        <location filename="../app/report/report_builder.cpp" line="149"/>
         <source>LibTorch</source>
         <translation>LibTorch</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="120"/>
+        <location filename="../app/report/report_builder.cpp" line="150"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="121"/>
+        <location filename="../app/report/report_builder.cpp" line="151"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="122"/>
+        <location filename="../app/report/report_builder.cpp" line="152"/>
         <source>Report written by</source>
         <translation>보고서 작성 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="126"/>
+        <location filename="../app/report/report_builder.cpp" line="156"/>
         <source>Report written at</source>
         <translation>보고서 작성 시각</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="129"/>
+        <location filename="../app/report/report_builder.cpp" line="159"/>
         <source>summary.json is missing: the training environment is unknown.</source>
         <translation>summary.json이 없어 학습 환경을 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="135"/>
+        <location filename="../app/report/report_builder.cpp" line="165"/>
         <source>Hyperparameters</source>
         <translation>하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="137"/>
+        <location filename="../app/report/report_builder.cpp" line="167"/>
         <source>experiment.json is missing.</source>
         <translation>experiment.json이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="151"/>
+        <location filename="../app/report/report_builder.cpp" line="181"/>
         <source>Using the model in Python</source>
         <translation>Python에서 모델 사용하기</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="161"/>
+        <location filename="../app/report/report_builder.cpp" line="191"/>
         <source>%1 is not a torchvision model: model.pth holds its tensors by TransferLab&apos;s layer names, readable with torch.load(&quot;model.pth&quot;, weights_only=True) as a dictionary.</source>
         <translation>%1은(는) torchvision 모델이 아닙니다: model.pth는 텐서를 TransferLab의 레이어 이름으로 저장하며, torch.load(&quot;model.pth&quot;, weights_only=True)로 딕셔너리 형태로 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="163"/>
+        <location filename="../app/report/report_builder.cpp" line="193"/>
         <source>The network</source>
         <translation>이 네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="167"/>
+        <location filename="../app/report/report_builder.cpp" line="197"/>
         <source>Export the trained weights with &apos;transferlab export RUN_DIR --format pth --out model.pth&apos; (or --format safetensors). They load into torchvision&apos;s model without conversion:</source>
         <translation>학습된 가중치를 &apos;transferlab export RUN_DIR --format pth --out model.pth&apos;(또는 --format safetensors)로 내보내세요. 변환 없이 torchvision 모델에 불러올 수 있습니다:</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="196"/>
+        <location filename="../app/report/report_builder.cpp" line="226"/>
         <source>Missing files</source>
         <translation>누락된 파일</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="198"/>
+        <location filename="../app/report/report_builder.cpp" line="228"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="198"/>
+        <location filename="../app/report/report_builder.cpp" line="228"/>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="198"/>
+        <location filename="../app/report/report_builder.cpp" line="228"/>
         <source>Not shown</source>
         <translation>표시되지 않는 내용</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="204"/>
+        <location filename="../app/report/report_builder.cpp" line="234"/>
         <source>These files are missing or unreadable; the report shows everything else.</source>
         <translation>이 파일들이 없거나 읽을 수 없습니다. 보고서는 나머지 내용을 모두 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="212"/>
+        <location filename="../app/report/report_builder.cpp" line="242"/>
         <source>Training report: %1</source>
         <translation>학습 보고서: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="213"/>
+        <location filename="../app/report/report_builder.cpp" line="243"/>
         <source>%1, started %2</source>
         <translation>%1, %2 시작</translation>
     </message>
     <message>
-        <location filename="../app/report/report_builder.cpp" line="213"/>
+        <location filename="../app/report/report_builder.cpp" line="243"/>
         <source>unknown network</source>
         <translation>알 수 없는 네트워크</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="24"/>
-        <location filename="../app/report/run_data.cpp" line="139"/>
+        <location filename="../app/report/run_data.cpp" line="26"/>
+        <location filename="../app/report/run_data.cpp" line="185"/>
         <source>missing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="28"/>
+        <location filename="../app/report/run_data.cpp" line="30"/>
         <source>too large (%1 bytes)</source>
         <translation>너무 큼 (%1바이트)</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="32"/>
+        <location filename="../app/report/run_data.cpp" line="34"/>
         <source>cannot be read: %1</source>
         <translation>읽을 수 없음: %1</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="48"/>
+        <location filename="../app/report/run_data.cpp" line="50"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>올바른 JSON이 아님 (바이트 %2에서 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="49"/>
+        <location filename="../app/report/run_data.cpp" line="51"/>
         <source>not a JSON object</source>
         <translation>JSON 객체가 아님</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="63"/>
+        <location filename="../app/report/run_data.cpp" line="65"/>
         <source>has no rows</source>
         <translation>행이 없음</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="114"/>
+        <location filename="../app/report/run_data.cpp" line="158"/>
         <source>the architecture, freeze plan and hyperparameters</source>
         <translation>아키텍처, 동결 계획, 하이퍼파라미터</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="118"/>
+        <location filename="../app/report/run_data.cpp" line="162"/>
         <source>the dataset summary</source>
         <translation>데이터셋 요약</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="119"/>
+        <location filename="../app/report/run_data.cpp" line="163"/>
         <source>the outcome and the environment</source>
         <translation>결과와 환경</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="120"/>
+        <location filename="../app/report/run_data.cpp" line="164"/>
         <source>the per-epoch curves and metrics</source>
         <translation>에포크별 곡선과 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="121"/>
+        <location filename="../app/report/run_data.cpp" line="165"/>
         <source>the per-iteration loss and learning rate</source>
         <translation>반복별 손실과 학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="122"/>
+        <location filename="../app/report/run_data.cpp" line="168"/>
         <source>the confusion matrix and per-class scores</source>
         <translation>혼동 행렬과 클래스별 점수</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="123"/>
+        <location filename="../app/report/run_data.cpp" line="169"/>
         <source>the gallery of misclassified images</source>
         <translation>오분류 이미지 갤러리</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="125"/>
+        <location filename="../app/report/run_data.cpp" line="171"/>
         <source>the skipped files and the training log</source>
         <translation>건너뛴 파일과 학습 로그</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="140"/>
+        <location filename="../app/report/run_data.cpp" line="186"/>
         <source>the export of the trained model</source>
         <translation>학습된 모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="141"/>
+        <location filename="../app/report/run_data.cpp" line="187"/>
         <source>resuming and the best epoch&apos;s weights</source>
         <translation>재개 및 최고 에포크의 가중치</translation>
     </message>
     <message>
-        <location filename="../app/report/run_data.cpp" line="146"/>
+        <location filename="../app/report/run_data.cpp" line="192"/>
         <source> (pretraining)</source>
         <translation> (사전 학습)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="58"/>
+        <location filename="../app/report/training_sections.cpp" line="101"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="62"/>
+        <location filename="../app/report/training_sections.cpp" line="105"/>
         <source>Training loss per iteration</source>
         <translation>반복별 학습 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="62"/>
-        <location filename="../app/report/training_sections.cpp" line="91"/>
+        <location filename="../app/report/training_sections.cpp" line="105"/>
+        <location filename="../app/report/training_sections.cpp" line="137"/>
         <source>iteration</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="64"/>
+        <location filename="../app/report/training_sections.cpp" line="107"/>
         <source>smoothed</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="67"/>
+        <location filename="../app/report/training_sections.cpp" line="110"/>
         <source>metrics.csv is missing: no per-iteration curves.</source>
         <translation>metrics.csv가 없어 반복별 곡선을 그릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="79"/>
+        <location filename="../app/report/training_sections.cpp" line="122"/>
         <source>Accuracy and scores per epoch</source>
         <translation>에포크별 정확도와 점수</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="79"/>
+        <location filename="../app/report/training_sections.cpp" line="122"/>
         <source>score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="81"/>
+        <location filename="../app/report/training_sections.cpp" line="125"/>
+        <source>The run had no validation data: every per-epoch curve is a training figure.</source>
+        <translation>이 실행에는 검증 데이터가 없었습니다: 에폭별 곡선은 모두 학습 수치입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="127"/>
         <source>epochs.csv is missing: no per-epoch curves.</source>
         <translation>epochs.csv가 없어 에포크별 곡선을 그릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="91"/>
+        <location filename="../app/report/training_sections.cpp" line="137"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="91"/>
+        <location filename="../app/report/training_sections.cpp" line="137"/>
         <source>learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="92"/>
+        <location filename="../app/report/training_sections.cpp" line="138"/>
         <source>lr</source>
         <translation>lr</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="100"/>
+        <location filename="../app/report/training_sections.cpp" line="148"/>
+        <source>the highest validation top-1</source>
+        <translation>가장 높은 검증 top-1</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="150"/>
+        <source>the highest validation mIoU</source>
+        <translation>가장 높은 검증 mIoU</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="152"/>
+        <source>the lowest training loss (the run had no validation data)</source>
+        <translation>가장 낮은 학습 손실 (이 실행에는 검증 데이터가 없었음)</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="153"/>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="160"/>
+        <source>no epoch has finished</source>
+        <translation>끝난 에폭이 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="161"/>
+        <source>epoch %1, chosen by %2</source>
+        <translation>에폭 %1, 기준: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="166"/>
         <source>Final and best metrics</source>
         <translation>최종 및 최고 지표</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="103"/>
+        <location filename="../app/report/training_sections.cpp" line="169"/>
         <source>Neither epochs.csv nor summary.json is there: no epoch has finished.</source>
         <translation>epochs.csv와 summary.json이 모두 없습니다: 완료된 에포크가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="107"/>
+        <location filename="../app/report/training_sections.cpp" line="172"/>
         <source>epochs.csv is missing; these values come from summary.json.</source>
         <translation>epochs.csv가 없어 이 값들은 summary.json에서 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="109"/>
+        <location filename="../app/report/training_sections.cpp" line="200"/>
+        <source>val macro F1 (confusion.json)</source>
+        <translation>검증 macro F1 (confusion.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="207"/>
+        <source>No validation data: no validation figures.</source>
+        <translation>검증 데이터 없음: 검증 수치가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="75"/>
         <source>Final train loss</source>
         <translation>최종 학습 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="110"/>
+        <location filename="../app/report/training_sections.cpp" line="76"/>
         <source>Final train accuracy</source>
         <translation>최종 학습 정확도</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="111"/>
+        <location filename="../app/report/training_sections.cpp" line="76"/>
+        <source>Final train pixel accuracy</source>
+        <translation>최종 학습 픽셀 정확도</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="81"/>
         <source>Final validation loss</source>
         <translation>최종 검증 손실</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="112"/>
+        <location filename="../app/report/training_sections.cpp" line="83"/>
+        <source>Final validation mIoU</source>
+        <translation>최종 검증 mIoU</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="85"/>
         <source>Final validation top-1</source>
         <translation>최종 검증 top-1</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="113"/>
         <source>Best epoch</source>
-        <translation>최고 에포크</translation>
+        <translation type="vanished">최고 에포크</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="114"/>
+        <location filename="../app/report/training_sections.cpp" line="89"/>
         <source>Best validation top-1</source>
         <translation>최고 검증 top-1</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="121"/>
+        <location filename="../app/report/training_sections.cpp" line="89"/>
+        <source>Best validation mIoU</source>
+        <translation>최고 검증 mIoU</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="93"/>
+        <source>Best epoch&apos;s train loss</source>
+        <translation>최고 에폭의 학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="179"/>
+        <source>Best checkpoint: %1.</source>
+        <translation>최고 체크포인트: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/report/training_sections.cpp" line="181"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="121"/>
+        <location filename="../app/report/training_sections.cpp" line="181"/>
         <source>Final (epoch %1)</source>
         <translation>최종 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="123"/>
+        <location filename="../app/report/training_sections.cpp" line="183"/>
         <source>Best (epoch %1)</source>
         <translation>최고 (에포크 %1)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="139"/>
         <source>macro F1 (confusion.json)</source>
-        <translation>매크로 F1 (confusion.json)</translation>
+        <translation type="vanished">매크로 F1 (confusion.json)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="158"/>
+        <location filename="../app/report/training_sections.cpp" line="221"/>
         <source>Every epoch (epochs.csv):</source>
         <translation>전체 에포크 (epochs.csv):</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="165"/>
+        <location filename="../app/report/training_sections.cpp" line="228"/>
         <source>Timings</source>
         <translation>소요 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="179"/>
+        <location filename="../app/report/training_sections.cpp" line="242"/>
         <source>No epoch has finished: no timings.</source>
         <translation>완료된 에포크가 없어 소요 시간이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="183"/>
+        <location filename="../app/report/training_sections.cpp" line="246"/>
         <source>Training time (finished epochs)</source>
         <translation>학습 시간 (완료된 에포크)</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="184"/>
+        <location filename="../app/report/training_sections.cpp" line="247"/>
         <source>Mean time per epoch</source>
         <translation>에포크당 평균 시간</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="185"/>
+        <location filename="../app/report/training_sections.cpp" line="248"/>
         <source>Mean training throughput</source>
         <translation>평균 학습 처리량</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="185"/>
-        <location filename="../app/report/training_sections.cpp" line="187"/>
+        <location filename="../app/report/training_sections.cpp" line="248"/>
+        <location filename="../app/report/training_sections.cpp" line="250"/>
         <source>%1 images/s</source>
         <translation>%1 이미지/초</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="186"/>
+        <location filename="../app/report/training_sections.cpp" line="249"/>
         <source>Last epoch&apos;s throughput</source>
         <translation>마지막 에포크의 처리량</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="189"/>
+        <location filename="../app/report/training_sections.cpp" line="252"/>
         <source>Device and threads</source>
         <translation>장치와 스레드</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="193"/>
+        <location filename="../app/report/training_sections.cpp" line="256"/>
         <source>Training throughput per epoch</source>
         <translation>에포크별 학습 처리량</translation>
     </message>
     <message>
-        <location filename="../app/report/training_sections.cpp" line="193"/>
-        <location filename="../app/report/training_sections.cpp" line="194"/>
+        <location filename="../app/report/training_sections.cpp" line="256"/>
+        <location filename="../app/report/training_sections.cpp" line="257"/>
         <source>images/s</source>
         <translation>이미지/초</translation>
     </message>
